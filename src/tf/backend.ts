@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { tf } from './tf.ts';
+import { wasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum.ts';
+
+export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
+
+export interface BackendChoice {
+  /** The tfjs backend name now active: 'tensorflow', 'wasm' or 'cpu'. */
+  name: string;
+  /** Why the faster ones were passed over, for the run's log. */
+  skipped: string[];
+}
+
+const order: Exclude<BackendPreference, 'auto'>[] = ['tensorflow', 'wasm', 'cpu'];
+let active: Promise<BackendChoice> | undefined;
+
+/**
+ * Activates the fastest backend that works here: tfjs-node (libtensorflow) when it is
+ * installed, else WebAssembly, else plain JavaScript. An explicit preference is honoured or
+ * fails loudly, so a benchmark never measures a silent fallback. Idempotent per process.
+ */
+export function initBackend(preference: BackendPreference = 'auto'): Promise<BackendChoice> {
+  active ??= choose(preference);
+  return active;
+}
+
+async function choose(preference: BackendPreference): Promise<BackendChoice> {
+  const candidates = preference === 'auto' ? order : [preference];
+  const skipped: string[] = [];
+
+  for (const name of candidates) {
+    try {
+      await activate(name);
+      return { name: tf.getBackend(), skipped };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      skipped.push(`${name}: ${reason}`);
+    }
+  }
+  throw new Error(`no TensorFlow.js backend could start (${skipped.join('; ')})`);
+}
+
+async function activate(name: Exclude<BackendPreference, 'auto'>): Promise<void> {
+  if (name === 'tensorflow') {
+    // Optional dependency: absent wherever libtensorflow could not be downloaded.
+    await import('@tensorflow/tfjs-node' as string);
+  }
+  if (name === 'wasm') await registerWasm();
+  if (name === 'cpu') silenceCpuGreeting();
+
+  if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') failed`);
+  await tf.ready();
+}
+
+async function registerWasm(): Promise<void> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const require = createRequire(import.meta.url);
+  const distDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+
+  wasm.setWasmPaths(join(distDir, '/'));
+  if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) tf.registerKernel(wasmUnsortedSegmentSum);
+}
+
+/** The cpu backend prints an advert for tfjs-node on first use; ours reports the backend. */
+function silenceCpuGreeting(): void {
+  const backend = tf.findBackend('cpu') as unknown as { firstUse?: boolean } | null;
+  if (backend) backend.firstUse = false;
+}
