@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadBiasPredictor } from './baselines/bias-predictor.ts';
+import { loadPopularityPredictor } from './baselines/popularity-predictor.ts';
 import type { ModelConfig } from './model-config.ts';
 import type { Predictor } from './predictor.ts';
 
 type PredictorLoader = (dir: string, config: ModelConfig) => Promise<Predictor>;
 
 /** One loader per model type; each model family registers itself here with one line. */
-const loaders: Record<string, PredictorLoader> = {};
+const loaders: Record<string, PredictorLoader> = {
+  bias: loadBiasPredictor,
+  popular: loadPopularityPredictor,
+};
 
 /** Loads any model artifact directory by the type recorded in its model-config.json. */
 export async function loadPredictor(dir: string): Promise<Predictor> {
