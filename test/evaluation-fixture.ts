@@ -58,3 +58,25 @@ export async function writePrepared(
     JSON.stringify({ name: sizes.name, ratingScale: { min: 1, max: 5 } }));
   return dir;
 }
+
+/** A small seeded generator (mulberry32), so generated data is the same on every run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The settings every stage run in the tests gets; --data is never left to its default. */
+export function runSettings(dataPath: string) {
+  return {
+    dataPath,
+    dataCacheDir: dataPath,
+    seed: 7,
+    concurrency: 1,
+    backend: 'cpu' as const,
+  };
+}
