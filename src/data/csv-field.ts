@@ -1,0 +1,33 @@
+/** Quotes a CSV field when it holds a separator, a quote or a line break (RFC 4180). */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  if (!/[",\r\n]/.test(text)) return text;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** Splits one line of RFC 4180 CSV (no line breaks inside fields) into its fields. */
+export function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (line[i + 1] === '"') field += line[++i];
+      else quoted = false;
+    } else if (char === '"') {
+      quoted = true;
+    } else if (char === ',') {
+      fields.push(field);
+      field = '';
+    } else {
+      field += char;
+    }
+  }
+
+  fields.push(field);
+  return fields;
+}

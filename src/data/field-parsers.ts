@@ -1,0 +1,32 @@
+import { InputError } from '../core/input-error.ts';
+import { describeScale, isOnScale, type RatingScale } from './rating-scale.ts';
+
+/** Where a field came from, for the error that names it. */
+export interface FieldSource {
+  file: string;
+  line: number;
+  field: string;
+}
+
+export function parseId(text: string, source: FieldSource): number {
+  if (/^\d{1,15}$/.test(text.trim())) return Number(text);
+  throw new InputError({ ...source, expected: 'a non-negative integer id', received: text });
+}
+
+export function parseRating(text: string, scale: RatingScale, source: FieldSource): number {
+  const value = text.trim() === '' ? NaN : Number(text);
+  if (isOnScale(value, scale)) return value;
+  throw new InputError({ ...source, expected: describeScale(scale), received: text });
+}
+
+export function parseTimestamp(text: string, source: FieldSource): number {
+  if (/^-?\d{1,15}$/.test(text.trim())) return Number(text);
+  throw new InputError({ ...source, expected: 'a Unix timestamp in seconds', received: text });
+}
+
+/** An optional whole number (ages): empty gives null. */
+export function parseOptionalInteger(text: string, source: FieldSource): number | null {
+  if (text.trim() === '') return null;
+  if (/^\d{1,6}$/.test(text.trim())) return Number(text);
+  throw new InputError({ ...source, expected: 'a whole number or nothing', received: text });
+}
