@@ -1,0 +1,107 @@
+import { i32, op, v128, type WasmFunction } from './wasm-encoder.ts';
+
+/** Rows and columns of C one micro-kernel call computes; the packers pad to these. */
+export const tileRows = 4;
+export const tileColumns = 8;
+
+const vectorsPerRow = tileColumns / 4;
+
+// Parameters, then locals, by index.
+const [ap, bp, cp, mPanels, nPanels, depth, rowBytes] = [0, 1, 2, 3, 4, 5, 6];
+const [j, i, a, b, k, c, bPanel] = [7, 8, 9, 10, 11, 12, 13];
+const firstAccumulator = 14;
+const splat = firstAccumulator + tileRows * vectorsPerRow;
+const firstB = splat + 1;
+
+const accumulator = (row: number, vector: number) =>
+  firstAccumulator + row * vectorsPerRow + vector;
+
+/**
+ * gemm(ap, bp, cp, mPanels, nPanels, depth, rowBytes) computes C = A B on packed operands:
+ * A in panels of `tileRows` rows stored depth-major (a[k][0..tileRows]), B in panels of
+ * `tileColumns` columns stored depth-major, C row-major with padded rows of `rowBytes`.
+ * Each tile keeps its sums in registers over the whole depth, so C is written once.
+ */
+export function gemmFunction(): WasmFunction {
+  const body = [
+    ...op.loop,
+    ...set(bPanel, [...get(bp), ...get(j), ...get(depth), ...op.i32Mul,
+      ...op.i32Const(tileColumns * 4), ...op.i32Mul, ...op.i32Add]),
+    ...set(i, op.i32Const(0)),
+    ...set(a, get(ap)),
+    ...rowPanelLoop(),
+    ...increment(j, 1),
+    ...get(j), ...get(nPanels), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+  ];
+  const vectors = tileRows * vectorsPerRow + 1 + vectorsPerRow;
+  return { name: 'gemm', params: new Array(7).fill(i32), locals: [[7, i32], [vectors, v128]], body };
+}
+
+function rowPanelLoop(): number[] {
+  const zeroAll = [];
+  for (let r = 0; r < tileRows; r++) {
+    for (let v = 0; v < vectorsPerRow; v++) zeroAll.push(...set(accumulator(r, v), op.v128Zero));
+  }
+  return [
+    ...op.loop,
+    ...zeroAll,
+    ...set(b, get(bPanel)),
+    ...set(k, get(depth)),
+    ...depthLoop(),
+    ...storeTile(),
+    ...increment(i, 1),
+    ...get(i), ...get(mPanels), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+  ];
+}
+
+function depthLoop(): number[] {
+  const body: number[] = [];
+  for (let v = 0; v < vectorsPerRow; v++) body.push(...set(firstB + v, [...get(b), ...op.v128Load(16 * v)]));
+
+  for (let r = 0; r < tileRows; r++) {
+    body.push(...set(splat, [...get(a), ...op.v128Load32Splat(4 * r)]));
+    for (let v = 0; v < vectorsPerRow; v++) {
+      const sum = accumulator(r, v);
+      body.push(...get(sum), ...get(splat), ...get(firstB + v), ...op.f32x4Mul, ...op.f32x4Add);
+      body.push(...op.localSet(sum));
+    }
+  }
+  return [
+    ...op.loop,
+    ...body,
+    ...increment(a, tileRows * 4),
+    ...increment(b, tileColumns * 4),
+    ...set(k, [...get(k), ...op.i32Const(1), ...op.i32Sub]),
+    ...get(k), ...op.brIf(0),
+    ...op.end,
+  ];
+}
+
+function storeTile(): number[] {
+  const code = set(c, [
+    ...get(cp),
+    ...get(i), ...op.i32Const(tileRows), ...op.i32Mul, ...get(rowBytes), ...op.i32Mul, ...op.i32Add,
+    ...get(j), ...op.i32Const(tileColumns * 4), ...op.i32Mul, ...op.i32Add,
+  ]);
+  for (let r = 0; r < tileRows; r++) {
+    for (let v = 0; v < vectorsPerRow; v++) {
+      code.push(...get(c), ...get(accumulator(r, v)), ...op.v128Store(16 * v));
+    }
+    code.push(...set(c, [...get(c), ...get(rowBytes), ...op.i32Add]));
+  }
+  return code;
+}
+
+function get(index: number): number[] {
+  return op.localGet(index);
+}
+
+function set(index: number, value: readonly number[]): number[] {
+  return [...value, ...op.localSet(index)];
+}
+
+function increment(index: number, by: number): number[] {
+  return set(index, [...get(index), ...op.i32Const(by), ...op.i32Add]);
+}

@@ -1,0 +1,90 @@
+import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { tf } from './tf.ts';
+import { PackedGemm } from './packed-gemm.ts';
+
+interface MatMulAttrs {
+  transposeA: boolean;
+  transposeB: boolean;
+  activation?: string;
+}
+
+let engine: PackedGemm | undefined;
+
+/**
+ * BatchMatMul and _FusedMatMul for the wasm backend on the SIMD micro-kernel. tfjs 4.22's
+ * own kernel reaches XNNPACK only when neither operand is transposed; both gradient
+ * products of a dense layer (dy W^T and x^T dy) fall to a scalar loop with strided reads.
+ * Cases outside what the micro-kernel covers (other dtypes, prelu, leaky relu, ragged
+ * broadcasting, a bias not of one row) go to the stock kernel, kept with its setup.
+ */
+export function fastMatMulKernels(): KernelConfig[] {
+  return [replace('BatchMatMul'), replace('_FusedMatMul')];
+}
+
+function replace(kernelName: 'BatchMatMul' | '_FusedMatMul'): KernelConfig {
+  const stock = tf.getKernel(kernelName, 'wasm');
+  if (!stock) throw new Error(`the wasm backend has no ${kernelName} kernel to replace`);
+
+  const kernelFunc: KernelFunc = (args) => {
+    const backend = args.backend as BackendWasm;
+    const result = multiply(args.inputs as Record<string, TensorInfo>, args.attrs, backend);
+    return result ?? stock.kernelFunc(args);
+  };
+  return { kernelName, backendName: 'wasm', setupFunc: stock.setupFunc, kernelFunc };
+}
+
+function multiply(
+  inputs: Record<string, TensorInfo>,
+  attrs: NamedAttrMap | undefined,
+  backend: BackendWasm,
+): TensorInfo | undefined {
+  const { a, b, bias, preluActivationWeights } = inputs;
+  const { transposeA, transposeB, activation = 'linear' } = (attrs ?? {}) as unknown as MatMulAttrs;
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || preluActivationWeights) return undefined;
+  if (activation !== 'linear' && activation !== 'relu') return undefined;
+
+  const shape = productShape(a.shape, b.shape, transposeA, transposeB);
+  if (!shape) return undefined;
+  const { rows, depth, columns, batches, batchA, batchB } = shape;
+  const biasValues = bias ? (backend.typedArrayFromHeap(bias) as Float32Array) : undefined;
+  if (biasValues && biasValues.length !== columns && biasValues.length !== 1) return undefined;
+
+  const out = backend.makeOutput([...shape.outer, rows, columns], 'float32');
+  const [aData, bData] = [a, b].map((t) => backend.typedArrayFromHeap(t) as Float32Array);
+  // Read the output view last: making it may grow the heap and detach earlier views.
+  const outData = backend.typedArrayFromHeap(out) as Float32Array;
+
+  engine ??= new PackedGemm();
+  for (let batch = 0; batch < batches; batch++) {
+    engine.multiply({
+      a: { data: aData, offset: (batchA === 1 ? 0 : batch) * rows * depth, transposed: transposeA },
+      b: { data: bData, offset: (batchB === 1 ? 0 : batch) * depth * columns, transposed: transposeB },
+      rows, depth, columns,
+      out: outData,
+      outOffset: batch * rows * columns,
+      bias: biasValues,
+      relu: activation === 'relu',
+    });
+  }
+  return out;
+}
+
+/** Sizes of the product, or undefined where batch dimensions broadcast other than 1 vs n. */
+function productShape(a: number[], b: number[], transposeA: boolean, transposeB: boolean) {
+  const rows = transposeA ? a[a.length - 1] : a[a.length - 2];
+  const depth = transposeA ? a[a.length - 2] : a[a.length - 1];
+  const depthB = transposeB ? b[b.length - 1] : b[b.length - 2];
+  const columns = transposeB ? b[b.length - 2] : b[b.length - 1];
+  if (depth !== depthB) return undefined;
+
+  const outerA = a.slice(0, -2);
+  const outerB = b.slice(0, -2);
+  const batchA = outerA.reduce((x, y) => x * y, 1);
+  const batchB = outerB.reduce((x, y) => x * y, 1);
+  const sameOuter = outerA.length === outerB.length && outerA.every((d, i) => d === outerB[i]);
+  if (!sameOuter && batchA !== 1 && batchB !== 1) return undefined;
+  const outer = tf.broadcast_util.assertAndGetBroadcastShape(outerA, outerB);
+
+  return { rows, depth, columns, batchA, batchB, batches: Math.max(batchA, batchB), outer };
+}
