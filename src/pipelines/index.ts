@@ -1,0 +1,6 @@
+import type { PipelineSpec } from '../runtime/pipeline-spec.ts';
+
+/** Built-in pipelines by name, for `run <name>`, `list` and `status`. One import per file. */
+export const pipelines: Record<string, PipelineSpec> = Object.fromEntries(
+  ([] as PipelineSpec[]).map((pipeline) => [pipeline.name, pipeline]),
+);

@@ -1,0 +1,111 @@
+import type { StageDefinition } from '../core/stage.ts';
+import { describeZodIssue, objectKeys } from './describe-zod-issue.ts';
+import type { PipelineNode, PipelinePlan } from './pipeline-plan.ts';
+import { pipelineSpecSchema, type ForEachValue, type StageSpec } from './pipeline-spec.ts';
+import { resolveInputs, type NodeDraft } from './resolve-inputs.ts';
+import { specError, type SpecLocation } from './spec-location.ts';
+import { substituteVariables } from './substitute-variables.ts';
+import { orderNodes } from './order-nodes.ts';
+
+export type StageRegistry = Record<string, StageDefinition>;
+
+/**
+ * Validates a pipeline spec against the stage registry and expands it into concrete nodes.
+ * Every problem is an InputError naming the spec's file, line and field.
+ */
+export function expandPipeline(
+  raw: unknown,
+  registry: StageRegistry,
+  location: SpecLocation,
+): PipelinePlan {
+  const spec = parseSpec(raw, location);
+  rejectDuplicateIds(spec.stages, location);
+
+  const drafts = spec.stages.flatMap((stageSpec, index) =>
+    expandStage(stageSpec, index, registry, location),
+  );
+  const nodes = drafts.map((draft) => {
+    const inputs = resolveInputs(draft, drafts, spec.stages, location);
+    const params = parseParams(draft, location);
+    const dependsOn = [...new Set(Object.values(inputs).flat().map((ref) => ref.node))];
+    return { id: draft.id, stage: draft.stage, params, inputs, dependsOn,
+      specIndex: draft.specIndex } satisfies PipelineNode;
+  });
+
+  const ordered = orderNodes(nodes, location);
+  const read = new Set(ordered.flatMap((node) => node.dependsOn));
+  const sinks = ordered.filter((node) => !read.has(node.id)).map((node) => node.id);
+  return { name: spec.name, description: spec.description, nodes: ordered, sinks };
+}
+
+function parseSpec(raw: unknown, location: SpecLocation) {
+  const parsed = pipelineSpecSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+
+  const issue = describeZodIssue(parsed.error.issues[0], pipelineSpecSchema, raw);
+  throw specError(location, issue.path as (string | number)[], issue.expected, issue.received);
+}
+
+function rejectDuplicateIds(stages: StageSpec[], location: SpecLocation): void {
+  const seen = new Set<string>();
+  stages.forEach((stage, index) => {
+    if (seen.has(stage.id)) throw specError(location, ['stages', index, 'id'], 'a unique id', stage.id);
+    seen.add(stage.id);
+  });
+}
+
+/** One draft per combination of the stage's forEach values, with `uses` and `with` resolved. */
+function expandStage(
+  spec: StageSpec,
+  specIndex: number,
+  registry: StageRegistry,
+  location: SpecLocation,
+): NodeDraft[] {
+  const combinations = cartesian(spec.forEach ?? {});
+  const ids = new Set<string>();
+
+  return combinations.map((variables) => {
+    const values = Object.values(variables);
+    const id = values.length ? `${spec.id}[${values.join(',')}]` : spec.id;
+    if (ids.has(id)) {
+      throw specError(location, ['stages', specIndex, 'forEach'], 'distinct values', id);
+    }
+    ids.add(id);
+
+    const base = ['stages', specIndex];
+    const uses = String(substituteVariables(spec.uses, variables, location, [...base, 'uses']));
+    const stage = registry[uses];
+    if (!stage) {
+      throw specError(location, [...base, 'uses'], 'a stage listed by `recommender list`', uses);
+    }
+    const params = substituteVariables(spec.with ?? {}, variables, location, [...base, 'with']);
+    return { id, specId: spec.id, specIndex, stage, variables, params: params as object };
+  });
+}
+
+function cartesian(forEach: Record<string, ForEachValue[]>): Record<string, ForEachValue>[] {
+  let combinations: Record<string, ForEachValue>[] = [{}];
+  for (const [name, values] of Object.entries(forEach)) {
+    combinations = combinations.flatMap((partial) =>
+      values.map((value) => ({ ...partial, [name]: value })),
+    );
+  }
+  return combinations;
+}
+
+function parseParams(draft: NodeDraft, location: SpecLocation): unknown {
+  const base = ['stages', draft.specIndex, 'with'];
+  const known = objectKeys(draft.stage.params);
+  const unknown = known && Object.keys(draft.params).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    const names = known?.length ? known.join(', ') : 'it takes none';
+    const expected = `a parameter of ${draft.stage.name} (${names})`;
+    throw specError(location, [...base, unknown], expected, unknown);
+  }
+
+  const parsed = draft.stage.params.safeParse(draft.params);
+  if (parsed.success) return parsed.data;
+  const issue = describeZodIssue(parsed.error.issues[0], draft.stage.params, draft.params);
+  const path = [...base, ...(issue.path as (string | number)[])];
+  throw specError(location, path, issue.expected, issue.received);
+}
