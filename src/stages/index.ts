@@ -1,9 +1,15 @@
 import type { StageDefinition } from '../core/stage.ts';
 import { ingestMovielens } from './ingest-movielens.ts';
+import { splitKfold } from './split-kfold.ts';
+import { splitLeaveNOut } from './split-leave-n-out.ts';
+import { splitOfficial } from './split-official.ts';
 
 /** Every stage a pipeline can name in `uses:`, by its registry name. One import per stage. */
 export const stages: Record<string, StageDefinition> = Object.fromEntries(
   ([
     ingestMovielens,
+    splitOfficial,
+    splitKfold,
+    splitLeaveNOut,
   ] as StageDefinition[]).map((stage) => [stage.name, stage]),
 );
