@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tf } from './tf.ts';
-import { fastMatMulKernels } from './wasm-matmul-kernels.ts';
+import { useFastWasmKernels } from './fast-wasm-kernels.ts';
 import { wasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum.ts';
 
 export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
@@ -61,23 +61,8 @@ async function registerWasm(): Promise<void> {
 
   wasm.setWasmPaths(join(distDir, '/'));
   if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) tf.registerKernel(wasmUnsortedSegmentSum);
-  if (process.env.RECOMMENDER_WASM_KERNELS !== 'stock') registerFastKernels();
-}
-
-let fastKernelsRegistered = false;
-
-/**
- * Swaps in the kernels of src/tf that outrun the stock wasm ones. Setting
- * RECOMMENDER_WASM_KERNELS=stock keeps tfjs's own, to compare the two.
- */
-function registerFastKernels(): void {
-  if (fastKernelsRegistered) return;
-  fastKernelsRegistered = true;
-
-  for (const kernel of fastMatMulKernels()) {
-    tf.unregisterKernel(kernel.kernelName, 'wasm');
-    tf.registerKernel(kernel);
-  }
+  // RECOMMENDER_WASM_KERNELS=stock keeps tfjs's own kernels, to compare the two.
+  if (process.env.RECOMMENDER_WASM_KERNELS !== 'stock') useFastWasmKernels(true);
 }
 
 /** The cpu backend prints an advert for tfjs-node on first use; ours reports the backend. */

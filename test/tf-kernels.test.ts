@@ -1,0 +1,75 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { initBackend } from '../src/tf/backend.ts';
+import { tf } from '../src/tf/tf.ts';
+
+function values(count: number, seed: number): Float32Array {
+  const out = new Float32Array(count);
+  let state = seed;
+  for (let i = 0; i < count; i++) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    out[i] = state / 1073741824 - 1;
+  }
+  return out;
+}
+
+async function on(backend: string, fn: () => tf.Tensor): Promise<{ shape: number[]; data: number[] }> {
+  await tf.setBackend(backend);
+  const result = tf.tidy(fn);
+  return { shape: result.shape, data: [...result.dataSync()] };
+}
+
+async function sameOnBoth(fn: () => tf.Tensor, tolerance = 1e-5): Promise<void> {
+  await initBackend('wasm');
+  const wasm = await on('wasm', fn);
+  const cpu = await on('cpu', fn);
+
+  assert.equal(wasm.shape, cpu.shape);
+  for (let i = 0; i < cpu.data.length; i++) {
+    if (Math.abs(wasm.data[i] - cpu.data[i]) > tolerance * Math.max(1, Math.abs(cpu.data[i]))) {
+      assert.unreachable(`index ${i}: ${wasm.data[i]} differs from ${cpu.data[i]}`);
+    }
+  }
+}
+
+const tiles: [number[], number[]][] = [
+  [[1, 1, 1, 7], [1, 1, 5, 1]], [[3], [4]], [[2, 3], [3, 2]], [[4, 1], [1, 6]],
+  [[2, 1, 3], [2, 3, 1]], [[5, 2], [1, 1]],
+];
+
+for (const [shape, reps] of tiles) {
+  test(`tile ${JSON.stringify(shape)} by ${JSON.stringify(reps)} equals cpu`, async () => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    await sameOnBoth(() => tf.tile(tf.tensor(values(size, size), shape), reps));
+  });
+}
+
+test('tile of int32 values keeps them exact', async () => {
+  await sameOnBoth(() => tf.tile(tf.tensor2d([[1, -2, 3]], [1, 3], 'int32'), [2, 2]), 0);
+});
+
+const reductions: [number[], number | number[], boolean][] = [
+  [[256, 9], 0, false], [[7, 5, 3], [0, 1], true], [[7, 5, 3], [1, 0], false],
+  [[2, 3, 4, 5], [0, 1, 2], true], [[6, 4], 1, false], [[6, 4], [0, 1], false],
+  [[5, 3, 2], [0, 2], true], [[8, 3], -2, false],
+];
+
+for (const [shape, axis, keepDims] of reductions) {
+  for (const op of ['sum', 'mean'] as const) {
+    test(`${op} of ${JSON.stringify(shape)} over ${JSON.stringify(axis)}, keepDims=${keepDims}`, async () => {
+      const size = shape.reduce((a, b) => a * b, 1);
+      await sameOnBoth(() => tf[op](tf.tensor(values(size, 3 + size), shape), axis, keepDims));
+    });
+  }
+}
+
+test('sum of int32 values goes to the stock kernel and stays int32', async () => {
+  await initBackend('wasm');
+  await tf.setBackend('wasm');
+  const total = tf.tidy(() => tf.sum(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), 0));
+
+  assert.is(total.dtype, 'int32');
+  assert.equal([...total.dataSync()], [4, 6]);
+});
+
+test.run();
