@@ -80,3 +80,20 @@ export function runSettings(dataPath: string) {
     backend: 'cpu' as const,
   };
 }
+
+/** Writes a dataset artifact's users.csv and items.csv: user ids 101.., titles 'Film <id>'. */
+export async function writeDatasetLabels(
+  dir: string,
+  sizes: { numUsers: number; numItems: number },
+): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const users = Array.from({ length: sizes.numUsers }, (_, user) => `${user},${101 + user},30,M,other,0`);
+  await writeFile(path.join(dir, 'users.csv'),
+    ['user,userId,age,gender,occupation,zip', ...users].join('\n') + '\n');
+  const items = Array.from({ length: sizes.numItems },
+    (_, item) => `${item},${201 + item},"Film ${201 + item}, The (1990)",1990,Drama`);
+  await writeFile(path.join(dir, 'items.csv'),
+    ['item,itemId,title,year,genres', ...items].join('\n') + '\n');
+  await writeFile(path.join(dir, 'meta.json'), JSON.stringify({ ratingScale: { min: 1, max: 5 } }));
+  return dir;
+}

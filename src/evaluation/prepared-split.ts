@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readCsvTable } from './csv-table.ts';
+import { readCsvRecords } from '../data/read-csv-records.ts';
 import { readRatingTriples, type RatingTriples } from './rating-triples.ts';
 
 /** What evaluation and the baselines need of a `prepared` artifact. */
@@ -70,7 +70,7 @@ function maxIndex(parts: RatingTriples[], field: 'users' | 'items'): number {
 
 async function rowCount(file: string): Promise<number> {
   try {
-    return (await readCsvTable(file)).rows.length;
+    return (await readCsvRecords(file, [])).length;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw error;

@@ -1,5 +1,4 @@
-import { InputError } from '../core/input-error.ts';
-import { columnIndex, readCsvTable } from './csv-table.ts';
+import { readRatingsCsv } from '../data/ratings-csv.ts';
 
 /** Ratings as parallel typed arrays of dense user and item indices and original ratings. */
 export interface RatingTriples {
@@ -19,34 +18,13 @@ export function makeRatingTriples(rows: readonly (readonly [number, number, numb
 
 /** Reads the user, item and rating columns of a ratings CSV (split or prepared artifact). */
 export async function readRatingTriples(file: string): Promise<RatingTriples> {
-  const table = await readCsvTable(file);
-  const columns = ['user', 'item', 'rating'].map((name) => columnIndex(table, name));
-  const triples: RatingTriples = {
-    users: new Int32Array(table.rows.length),
-    items: new Int32Array(table.rows.length),
-    ratings: new Float64Array(table.rows.length),
+  const ratings = await readRatingsCsv(file);
+  return {
+    users: ratings.user,
+    items: ratings.item,
+    // Double precision from here on, so sums over many ratings do not drift.
+    ratings: Float64Array.from(ratings.rating),
   };
-
-  table.rows.forEach((row, rowIndex) => {
-    const [user, item, rating] = columns.map((column) => Number(row[column]));
-    const line = rowIndex + 2;
-    checkIndex(file, line, 'user', user, row[columns[0]]);
-    checkIndex(file, line, 'item', item, row[columns[1]]);
-    if (!Number.isFinite(rating)) {
-      throw new InputError({
-        file, line, field: 'rating', expected: 'a number', received: row[columns[2]],
-      });
-    }
-    triples.users[rowIndex] = user;
-    triples.items[rowIndex] = item;
-    triples.ratings[rowIndex] = rating;
-  });
-  return triples;
-}
-
-function checkIndex(file: string, line: number, field: string, value: number, raw: string) {
-  if (Number.isInteger(value) && value >= 0) return;
-  throw new InputError({ file, line, field, expected: 'a dense index >= 0', received: raw });
 }
 
 /** The rows of several parts, one after the other (e.g. training plus validation). */
