@@ -42,7 +42,8 @@ test('cold test pairs get the bias prediction, are counted, and never reach the 
   const bias = createBiasPredictor(modelConfig(), fitBias(split.train, {
     numUsers: 4, numItems: 4, ...BIAS_DEFAULTS,
   }));
-  const [coldUser, coldItem] = await bias.predict(Int32Array.from([3, 1]), Int32Array.from([0, 3]));
+  const coldPairs = { users: Int32Array.from([3, 1]), items: Int32Array.from([0, 3]) };
+  const [coldUser, coldItem] = await bias.predict(coldPairs.users, coldPairs.items);
   // Errors: warm 1.5 - 4, cold user coldUser - 5, cold item coldItem - 1.
   const expectedMse = ((1.5 - 4) ** 2 + (coldUser - 5) ** 2 + (coldItem - 1) ** 2) / 3;
   assert.ok(Math.abs((metrics.mse ?? 0) - expectedMse) < 1e-6, `${metrics.mse} vs ${expectedMse}`);

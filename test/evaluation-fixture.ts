@@ -87,7 +87,8 @@ export async function writeDatasetLabels(
   sizes: { numUsers: number; numItems: number },
 ): Promise<string> {
   await mkdir(dir, { recursive: true });
-  const users = Array.from({ length: sizes.numUsers }, (_, user) => `${user},${101 + user},30,M,other,0`);
+  const users = Array.from({ length: sizes.numUsers },
+    (_, user) => `${user},${101 + user},30,M,other,0`);
   await writeFile(path.join(dir, 'users.csv'),
     ['user,userId,age,gender,occupation,zip', ...users].join('\n') + '\n');
   const items = Array.from({ length: sizes.numItems },

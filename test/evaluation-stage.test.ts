@@ -25,22 +25,25 @@ async function runStage(
 
 // Item training counts: 0: 3, 1: 2, 2: 1, 3: 0, 4: 0. User 0 rated item 0 only, so the
 // most-popular list for user 0 is 1, 2, 3, 4 (3 and 4 tie at 0: lower index first).
+type Row = [number, number, number];
 const parts = {
-  train: [[0, 0, 4], [1, 0, 5], [2, 0, 3], [1, 1, 4], [2, 1, 2], [2, 2, 5]] as [number, number, number][],
-  validation: [[1, 2, 3]] as [number, number, number][],
-  test: [[0, 1, 5], [0, 3, 2], [1, 3, 4], [2, 4, 1]] as [number, number, number][],
+  train: [[0, 0, 4], [1, 0, 5], [2, 0, 3], [1, 1, 4], [2, 1, 2], [2, 2, 5]] as Row[],
+  validation: [[1, 2, 3]] as Row[],
+  test: [[0, 1, 5], [0, 3, 2], [1, 3, 4], [2, 4, 1]] as Row[],
 };
 
 test('evaluate writes metrics.json and labelled recommendations.csv', async () => {
   const root = await tempDirectory('evaluate-stage');
   const prepared = await writePrepared(path.join(root, 'prepared'), parts,
     { numUsers: 3, numItems: 5, name: 'u9' });
-  const dataset = await writeDatasetLabels(path.join(root, 'dataset'), { numUsers: 3, numItems: 5 });
+  const sizes = { numUsers: 3, numItems: 5 };
+  const dataset = await writeDatasetLabels(path.join(root, 'dataset'), sizes);
   const model = path.join(root, 'model');
   await runStage(trainPopular, { prepared }, 'model', model);
 
   const evaluation = path.join(root, 'evaluation');
-  const emissions = await runStage(evaluate, { model, prepared, dataset }, 'evaluation', evaluation);
+  const inputs = { model, prepared, dataset };
+  const emissions = await runStage(evaluate, inputs, 'evaluation', evaluation);
   const metrics = JSON.parse(await readFile(path.join(evaluation, 'metrics.json'), 'utf8'));
   assert.is(metrics.split, 'u9');
   assert.is(metrics.model, 'popular');
