@@ -3,6 +3,9 @@ import { ingestMovielens } from './ingest-movielens.ts';
 import { splitKfold } from './split-kfold.ts';
 import { splitLeaveNOut } from './split-leave-n-out.ts';
 import { splitOfficial } from './split-official.ts';
+import { evaluate } from './evaluate.ts';
+import { trainBias } from './train-bias.ts';
+import { trainPopular } from './train-popular.ts';
 
 /** Every stage a pipeline can name in `uses:`, by its registry name. One import per stage. */
 export const stages: Record<string, StageDefinition> = Object.fromEntries(
@@ -11,5 +14,8 @@ export const stages: Record<string, StageDefinition> = Object.fromEntries(
     splitOfficial,
     splitKfold,
     splitLeaveNOut,
+    trainBias,
+    trainPopular,
+    evaluate,
   ] as StageDefinition[]).map((stage) => [stage.name, stage]),
 );
