@@ -4,6 +4,7 @@ import { splitKfold } from './split-kfold.ts';
 import { splitLeaveNOut } from './split-leave-n-out.ts';
 import { splitOfficial } from './split-official.ts';
 import { evaluate } from './evaluate.ts';
+import { explore } from './explore.ts';
 import { trainBias } from './train-bias.ts';
 import { trainPopular } from './train-popular.ts';
 
@@ -17,5 +18,6 @@ export const stages: Record<string, StageDefinition> = Object.fromEntries(
     trainBias,
     trainPopular,
     evaluate,
+    explore,
   ] as StageDefinition[]).map((stage) => [stage.name, stage]),
 );
