@@ -1,0 +1,45 @@
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ArtifactStore } from '../../runtime/artifact-store.ts';
+import { defaultEnvironment } from '../cli-environment.ts';
+import { parseCommandLine } from '../parse-command-line.ts';
+import { reportFailure } from '../report-failure.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const name = 'clean';
+
+export const summary = 'Empty the artifact store (all of it, or all but the run folders)';
+
+export const usage = `recommender clean [--artifacts <dir>] [--keep-runs]
+
+  --artifacts <dir>   the artifact store (default: ./artifacts)
+  --keep-runs         keep runs/ (event logs and results); remove only stage outputs`;
+
+const options = {
+  artifacts: { type: 'string' },
+  'keep-runs': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Removes only the folders the store creates (entries, tmp, runs), never the root itself:
+ * `--artifacts` pointed at the wrong directory must not wipe it.
+ */
+export async function run(argv: string[], environment = defaultEnvironment()): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandLine(argv, options);
+    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
+    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+
+    const store = new ArtifactStore(resolve(values.artifacts ?? 'artifacts'));
+    const folders = [store.entriesDir, store.tmpDir];
+    if (!values['keep-runs']) folders.push(store.runsDir);
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+
+    const names = folders.map((folder) => join(folder).slice(store.root.length + 1));
+    environment.stdout.write(`removed ${names.join(', ')} from ${store.root}\n`);
+    return 0;
+  } catch (error) {
+    return reportFailure(error, usage, environment);
+  }
+}

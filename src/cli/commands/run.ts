@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tap } from 'rxjs';
+import type { RunEvent } from '../../core/events.ts';
+import { ArtifactStore } from '../../runtime/artifact-store.ts';
+import { runPipeline, type RunResults } from '../../runtime/run-pipeline.ts';
+import { renderRun } from '../../ui/render-run.ts';
+import { defaultEnvironment } from '../cli-environment.ts';
+import { parseCommandLine } from '../parse-command-line.ts';
+import { reportFailure } from '../report-failure.ts';
+import { resolvePlan } from '../resolve-plan.ts';
+import { readRunOptions, runOptionSpecs, runOptionsUsage } from '../run-options.ts';
+import { UsageError } from '../usage-error.ts';
+import { quietStdout } from '../quiet-stdout.ts';
+
+export const name = 'run';
+
+export const summary = 'Run a pipeline: a built-in name or a .yaml/.json file';
+
+export const usage = `recommender run <pipeline | file.yaml | file.json> [options]
+
+  Runs every stage whose output is not in the store yet; the rest are served from it.
+
+${runOptionsUsage}
+  --no-ui              plain log lines instead of the terminal UI
+  --no-workers         run heavy stages in the main thread (for debugging)`;
+
+const options = {
+  ...runOptionSpecs,
+  'no-ui': { type: 'boolean' },
+  'no-workers': { type: 'boolean' },
+} as const;
+
+export async function run(argv: string[], environment = defaultEnvironment()): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandLine(argv, options);
+    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
+    if (positionals.length !== 1) throw new UsageError('expected one pipeline name or file');
+
+    const { settings, artifacts } = readRunOptions(values);
+    const plan = await resolvePlan(positionals[0], environment);
+    const json = values.json ?? false;
+    const out = json ? environment.stderr : environment.stdout;
+    const interactive = !values['no-ui'] && (out as { isTTY?: boolean }).isTTY === true;
+
+    const store = new ArtifactStore(artifacts);
+    const controller = new AbortController();
+    let finished: Extract<RunEvent, { type: 'run-finished' }> | undefined;
+    let failedNode: string | undefined;
+    const events = runPipeline(plan, { store, settings, workers: !values['no-workers'],
+      registryModule: environment.registryModule, signal: controller.signal }).pipe(
+      tap((event) => {
+        if (event.type === 'run-finished') finished = event;
+        if (event.type === 'node-failed') failedNode ??= event.node;
+      }),
+    );
+
+    const restore = json ? quietStdout(environment.stderr) : () => undefined;
+    const stopOnSignal = onInterrupt(() => controller.abort());
+    try {
+      await renderRun(events, { interactive, out, onCancel: () => controller.abort() });
+    } finally {
+      stopOnSignal();
+      restore();
+    }
+
+    if (!finished) throw new Error('the run ended without a result');
+    if (json) environment.stdout.write(await readResults(store, finished.runId));
+    if (finished.ok) return 0;
+
+    const reason = finished.error?.message ?? 'failed';
+    const where = failedNode && !reason.startsWith(failedNode) ? `${failedNode}: ` : '';
+    environment.stderr.write(`recommender: ${where}${reason.split('\n')[0]}\n`);
+    return finished.error?.name === 'CancelledError' ? 130 : 1;
+  } catch (error) {
+    return reportFailure(error, usage, environment);
+  }
+}
+
+async function readResults(store: ArtifactStore, runId: string): Promise<string> {
+  const results = JSON.parse(
+    await readFile(join(store.runsDir, runId, 'results.json'), 'utf8'),
+  ) as RunResults;
+  return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+/** Ctrl-C outside the interactive UI: the first stops the run cleanly, the second exits. */
+function onInterrupt(stop: () => void): () => void {
+  let interrupted = false;
+  const handler = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    stop();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+

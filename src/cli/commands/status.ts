@@ -1,0 +1,53 @@
+import { ArtifactStore } from '../../runtime/artifact-store.ts';
+import { computeKeys } from '../../runtime/cache-key.ts';
+import { defaultEnvironment } from '../cli-environment.ts';
+import { parseCommandLine } from '../parse-command-line.ts';
+import { reportFailure } from '../report-failure.ts';
+import { resolvePlan } from '../resolve-plan.ts';
+import { readRunOptions, runOptionSpecs, runOptionsUsage } from '../run-options.ts';
+import { UsageError } from '../usage-error.ts';
+
+export const name = 'status';
+
+export const summary = 'Show which nodes of a pipeline are already in the store';
+
+export const usage = `recommender status <pipeline | file.yaml | file.json> [options]
+
+  Keys depend on --data, --seed and the parameters: pass the ones the run would get.
+
+${runOptionsUsage}`;
+
+export async function run(argv: string[], environment = defaultEnvironment()): Promise<number> {
+  try {
+    const { values, positionals } = parseCommandLine(argv, runOptionSpecs);
+    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
+    if (positionals.length !== 1) throw new UsageError('expected one pipeline name or file');
+
+    const { settings, artifacts } = readRunOptions(values);
+    const plan = await resolvePlan(positionals[0], environment);
+    const store = new ArtifactStore(artifacts);
+    const keys = await computeKeys(plan, settings);
+
+    const nodes = await Promise.all(plan.nodes.map(async (node) => {
+      const key = keys.get(node.id)!;
+      const manifest = await store.readManifest(key);
+      return { id: node.id, stage: node.stage.name, key, cached: manifest !== undefined,
+        created: manifest?.created };
+    }));
+    const cached = nodes.filter((node) => node.cached).length;
+
+    if (values.json) {
+      const document = { pipeline: plan.name, store: store.root, cached, total: nodes.length, nodes };
+      environment.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+      return 0;
+    }
+    const width = Math.max(...nodes.map((node) => node.id.length));
+    const lines = nodes.map((node) => `  ${node.cached ? 'cached ' : 'missing'}  ` +
+      `${node.id.padEnd(width)}  ${node.stage.padEnd(20)} ${node.key.slice(0, 12)}`);
+    const head = `${plan.name}: ${cached} of ${nodes.length} nodes cached in ${store.root}`;
+    environment.stdout.write(`${head}\n${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    return reportFailure(error, usage, environment);
+  }
+}

@@ -1,0 +1,16 @@
+import type { CliEnvironment } from './cli-environment.ts';
+import { UsageError } from './usage-error.ts';
+
+/**
+ * The one place a command's error reaches the user: one line on stderr, and the exit code.
+ * A usage error adds the command's usage; an unexpected error still prints a single line.
+ */
+export function reportFailure(error: unknown, usage: string, environment: CliEnvironment): number {
+  if (error instanceof UsageError) {
+    environment.stderr.write(`recommender: ${error.message}\n\nusage: ${usage}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  environment.stderr.write(`recommender: ${message.split('\n')[0]}\n`);
+  return 1;
+}
