@@ -1,5 +1,7 @@
 import type { StageDefinition } from '../core/stage.ts';
 import { ingestMovielens } from './ingest-movielens.ts';
+import { pivotRatings } from './pivot-ratings.ts';
+import { scaleFeatures } from './scale-features.ts';
 import { splitKfold } from './split-kfold.ts';
 import { splitLeaveNOut } from './split-leave-n-out.ts';
 import { splitOfficial } from './split-official.ts';
@@ -15,6 +17,8 @@ export const stages: Record<string, StageDefinition> = Object.fromEntries(
     splitOfficial,
     splitKfold,
     splitLeaveNOut,
+    scaleFeatures,
+    pivotRatings,
     trainBias,
     trainPopular,
     evaluate,
