@@ -49,3 +49,9 @@ export function formatMetric(value: number | null): string | number {
   if (value === null || Number.isNaN(value)) return '-';
   return Math.round(value * 10000) / 10000;
 }
+
+/** Always four decimals, for documents where columns should line up; '-' when absent. */
+export function formatFixed(value: number | null): string {
+  if (value === null || Number.isNaN(value)) return '-';
+  return value.toFixed(4);
+}

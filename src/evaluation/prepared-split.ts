@@ -16,8 +16,8 @@ export interface PreparedSplit {
 }
 
 /**
- * Reads a prepared artifact's ratings and sizes. The index spaces are those of the whole
- * data set (users.csv and items.csv list every user and item), not only of the split.
+ * Reads a prepared (or split) artifact's ratings and sizes. The index spaces are those of
+ * the whole data set, as meta.json records them, not only of the users in the split.
  */
 export async function readPreparedSplit(dir: string): Promise<PreparedSplit> {
   const meta = await readJsonIfPresent(join(dir, 'meta.json'));
@@ -26,8 +26,8 @@ export async function readPreparedSplit(dir: string): Promise<PreparedSplit> {
   );
   const parts = [train, validation, test];
 
-  const numUsers = Math.max(await rowCount(join(dir, 'users.csv')), maxIndex(parts, 'users') + 1);
-  const numItems = Math.max(await rowCount(join(dir, 'items.csv')), maxIndex(parts, 'items') + 1);
+  const numUsers = await indexSpace(meta.numUsers, join(dir, 'users.csv'), parts, 'users');
+  const numItems = await indexSpace(meta.numItems, join(dir, 'items.csv'), parts, 'items');
   return {
     name: splitName(meta, dir),
     train, validation, test, numUsers, numItems,
@@ -60,6 +60,18 @@ function observedScale(parts: RatingTriples[]): { min: number; max: number } {
     }
   }
   return { min, max };
+}
+
+/** The size recorded in meta.json (as split stages write it), else the rows of the table. */
+async function indexSpace(
+  recorded: unknown,
+  table: string,
+  parts: RatingTriples[],
+  field: 'users' | 'items',
+): Promise<number> {
+  const seen = maxIndex(parts, field) + 1;
+  if (typeof recorded === 'number') return Math.max(recorded, seen);
+  return Math.max(await rowCount(table), seen);
 }
 
 function maxIndex(parts: RatingTriples[], field: 'users' | 'items'): number {

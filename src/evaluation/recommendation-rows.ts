@@ -1,4 +1,5 @@
-import { csvField } from '../data/csv-field.ts';
+import { readFile } from 'node:fs/promises';
+import { csvField, parseCsvLine } from '../data/csv-field.ts';
 import type { Predictor } from '../models/predictor.ts';
 import type { DatasetLabels } from './dataset-labels.ts';
 import { rankCatalogue } from './rank-catalogue.ts';
@@ -48,4 +49,13 @@ export async function recommendFor(options: {
 export function recommendationsCsv(rows: Recommendation[]): string {
   const lines = rows.map((row) => RECOMMENDATION_COLUMNS.map((name) => csvField(row[name])));
   return [RECOMMENDATION_COLUMNS, ...lines].map((fields) => fields.join(',')).join('\n') + '\n';
+}
+
+/** Reads recommendations.csv back, e.g. to show a few users in the results report. */
+export async function readRecommendations(file: string): Promise<Recommendation[]> {
+  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
+  return lines.slice(1).map((line) => {
+    const [userId, rank, itemId, title, score] = parseCsvLine(line);
+    return { userId, rank: Number(rank), itemId, title, score: Number(score) };
+  });
 }
