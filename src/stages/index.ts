@@ -9,6 +9,7 @@ import { evaluate } from './evaluate.ts';
 import { explore } from './explore.ts';
 import { trainBias } from './train-bias.ts';
 import { trainPopular } from './train-popular.ts';
+import { resultsReport } from './results-report.ts';
 
 /** Every stage a pipeline can name in `uses:`, by its registry name. One import per stage. */
 export const stages: Record<string, StageDefinition> = Object.fromEntries(
@@ -22,6 +23,7 @@ export const stages: Record<string, StageDefinition> = Object.fromEntries(
     trainBias,
     trainPopular,
     evaluate,
+    resultsReport,
     explore,
   ] as StageDefinition[]).map((stage) => [stage.name, stage]),
 );
