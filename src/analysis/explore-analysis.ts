@@ -38,6 +38,10 @@ export interface ExploreAnalysis {
   genres: GenreCount[];
   ratings: RatingCount[];
   genreCorrelation: GenreCorrelation;
+  /** Every rated title, most-rated first. */
+  titles: TitleStats[];
+  /** Titles listed under more than one item id, whose ratings are pooled. */
+  duplicateTitles: TitleStats[];
   mostRated: TitleStats[];
   bestRated: BestRatedTitles;
   /** Undefined for layouts without user features. */
@@ -59,8 +63,8 @@ export function exploreAnalysis(
   const correlation = genreCorrelation(tables);
   step('distributions');
 
-  const stats = titleStats(tables);
-  const mostRated = mostRatedTitles(stats, options.mostRated);
+  const stats = mostRatedTitles(titleStats(tables), Infinity);
+  const mostRated = stats.slice(0, options.mostRated);
   const bestRated = bestRatedTitles(stats, {
     count: options.bestRated,
     minRatings: options.minRatings,
@@ -77,6 +81,8 @@ export function exploreAnalysis(
     genres,
     ratings,
     genreCorrelation: correlation,
+    titles: stats,
+    duplicateTitles: stats.filter((title) => title.itemIds.length > 1),
     mostRated,
     bestRated,
     users,

@@ -38,6 +38,11 @@ export function reportDocument(
     paragraph('Ratings are counted per title: a film listed under two item ids counts once, ' +
       'with both ids shown.'),
     ...chart('most-rated-titles'), table('most-rated-titles'),
+    heading('Titles listed under more than one id', 3),
+    paragraph(`${analysis.duplicateTitles.length} titles appear under two or more item ids; ` +
+      'their ratings are pooled in every per-title table. Every title with its counts is in ' +
+      'titles.csv.'),
+    table('duplicate-titles'),
     ...bestRatedBlocks(analysis, build),
   ];
 }

@@ -35,13 +35,23 @@ export function text(
   return element('text', { x, y, ...attributes }, escapeXml(content));
 }
 
-/** The whole document: white background, the theme's font, and a <title> for screen readers. */
-export function svgDocument(width: number, height: number, title: string, body: string[]): string {
+/**
+ * The whole document: white background, the theme's font, and a <title> for screen readers.
+ * The size is rounded up to whole pixels, so a PNG of it has exactly scale x the size.
+ */
+export function svgDocument(
+  innerWidth: number,
+  innerHeight: number,
+  title: string,
+  body: string[],
+): string {
+  const width = Math.ceil(innerWidth);
+  const height = Math.ceil(innerHeight);
   const root = {
     xmlns: 'http://www.w3.org/2000/svg',
     width,
     height,
-    viewBox: `0 0 ${round(width)} ${round(height)}`,
+    viewBox: `0 0 ${width} ${height}`,
     'font-family': chartTheme.fontFamily,
     role: 'img',
   };
