@@ -32,10 +32,12 @@ function ratingChart({ ratings, overview }: ExploreAnalysis): ReportChart {
     title,
     subtitle: `${formatNumber(overview.ratings)} ratings, mean ${formatNumber(
       overview.meanRating, 2)}`,
+    // Half-star scales have ten bars: only the share fits above each of them.
     bars: ratings.map((row) => ({
       label: formatNumber(row.rating),
       value: row.count,
-      valueLabel: `${formatNumber(row.count)} (${formatPercent(row.share, 1)})`,
+      valueLabel: ratings.length > 6 ? formatPercent(row.share, 1)
+        : `${formatNumber(row.count)} (${formatPercent(row.share, 1)})`,
     })),
     categoryLabel: 'Rating (stars)',
     valueLabel: 'Ratings',
