@@ -2,6 +2,7 @@ import { readFile, writeFile, appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { z } from 'zod';
+import { InputError } from '../src/core/input-error.ts';
 import { defineStage, fromTask, type StageDefinition } from '../src/core/stage.ts';
 import type { PipelineSpec } from '../src/runtime/pipeline-spec.ts';
 
@@ -85,12 +86,18 @@ const fail = defineStage({
   name: 'toy-fail',
   version: 1,
   description: 'Fails after a delay.',
-  params: z.object({ delayMs: z.number().int().default(0), message: z.string().default('boom') }),
+  params: z.object({
+    delayMs: z.number().int().default(0),
+    message: z.string().default('boom'),
+    inputError: z.boolean().default(false),
+  }),
   inputs: { numbers: { kind: 'table', optional: true } },
   outputs: { numbers: 'table' },
   run: ({ params, signal }) => fromTask(signal, async (_, aborted) => {
     await sleep(params.delayMs, aborted);
-    throw new Error(params.message);
+    if (!params.inputError) throw new Error(params.message);
+    throw new InputError({ file: 'ratings.csv', line: 3, field: 'rating', expected: 'a number',
+      received: 'x' });
   }),
 });
 

@@ -1,8 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { StageDefinition } from '../core/stage.ts';
-import { pipelines } from '../pipelines/index.ts';
 import type { PipelineSpec } from '../runtime/pipeline-spec.ts';
-import { stages } from '../stages/index.ts';
 
 /**
  * What commands work with. The program uses the real registries; tests pass their own
@@ -17,12 +15,13 @@ export interface CliEnvironment {
   stderr: Writable;
 }
 
-export function defaultEnvironment(): CliEnvironment {
-  return {
-    stages,
-    pipelines,
-    registryModule: new URL('../stages/index.ts', import.meta.url).href,
-    stdout: process.stdout,
-    stderr: process.stderr,
-  };
+const registryModule = new URL('../stages/index.ts', import.meta.url).href;
+
+/** The real registries, imported on first use: they load tfjs, which `--help` never needs. */
+export async function defaultEnvironment(): Promise<CliEnvironment> {
+  const [{ stages }, { pipelines }] = await Promise.all([
+    import('../stages/index.ts'),
+    import('../pipelines/index.ts'),
+  ]);
+  return { stages, pipelines, registryModule, stdout: process.stdout, stderr: process.stderr };
 }

@@ -1,4 +1,4 @@
-import { defaultEnvironment, type CliEnvironment } from './cli-environment.ts';
+import type { CliEnvironment } from './cli-environment.ts';
 import { commands } from './commands/index.ts';
 
 /** With no arguments the program does its main job: the default pipeline. */
@@ -17,19 +17,16 @@ ${lines.join('\n')}
 }
 
 /** Dispatches to a command and returns the process exit code. */
-export async function runCli(
-  argv: string[],
-  environment: CliEnvironment = defaultEnvironment(),
-): Promise<number> {
+export async function runCli(argv: string[], environment?: CliEnvironment): Promise<number> {
   const [name, ...rest] = argv.length ? argv : mainJob;
   if (name === '--help' || name === '-h' || name === 'help') {
-    environment.stdout.write(overview());
+    (environment?.stdout ?? process.stdout).write(overview());
     return 0;
   }
 
   const command = commands[name];
   if (!command) {
-    environment.stderr.write(`recommender: unknown command "${name}"\n\n${overview()}`);
+    (environment?.stderr ?? process.stderr).write(`recommender: unknown command "${name}"\n\n${overview()}`);
     return 2;
   }
   return command.run(rest, environment);

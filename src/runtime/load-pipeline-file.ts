@@ -39,7 +39,7 @@ export function parsePipelineText(
 
   const [syntaxError] = document.errors;
   if (syntaxError) {
-    const line = syntaxError.linePos?.[0].line;
+    const line = lineCounter.linePos(syntaxError.pos[0]).line;
     const reason = syntaxError.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new InputError({ file, line, expected: `valid ${format}`, received: reason });
   }

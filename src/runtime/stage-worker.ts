@@ -14,7 +14,7 @@ try {
   const { stages } = (await import(data.registryModule)) as {
     stages: Record<string, StageDefinition>;
   };
-  const stage = stages[data.stage];
+  const stage = stages?.[data.stage];
   if (!stage) throw new Error(`stage ${data.stage} is not in ${data.registryModule}`);
 
   const subscription = stage

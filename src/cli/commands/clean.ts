@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ArtifactStore } from '../../runtime/artifact-store.ts';
-import { defaultEnvironment } from '../cli-environment.ts';
+import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { reportFailure } from '../report-failure.ts';
 import { UsageError } from '../usage-error.ts';
@@ -25,7 +25,8 @@ const options = {
  * Removes only the folders the store creates (entries, tmp, runs), never the root itself:
  * `--artifacts` pointed at the wrong directory must not wipe it.
  */
-export async function run(argv: string[], environment = defaultEnvironment()): Promise<number> {
+export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const environment = given ?? (await defaultEnvironment());
   try {
     const { values, positionals } = parseCommandLine(argv, options);
     if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;

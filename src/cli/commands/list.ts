@@ -1,5 +1,5 @@
 import type { StageDefinition } from '../../core/stage.ts';
-import { defaultEnvironment } from '../cli-environment.ts';
+import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { reportFailure } from '../report-failure.ts';
 
@@ -13,7 +13,8 @@ export const usage = `recommender list [--json]
 
 const options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
-export async function run(argv: string[], environment = defaultEnvironment()): Promise<number> {
+export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const environment = given ?? (await defaultEnvironment());
   try {
     const { values } = parseCommandLine(argv, options);
     if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;

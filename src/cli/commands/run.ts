@@ -5,7 +5,7 @@ import type { RunEvent } from '../../core/events.ts';
 import { ArtifactStore } from '../../runtime/artifact-store.ts';
 import { runPipeline, type RunResults } from '../../runtime/run-pipeline.ts';
 import { renderRun } from '../../ui/render-run.ts';
-import { defaultEnvironment } from '../cli-environment.ts';
+import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { reportFailure } from '../report-failure.ts';
 import { resolvePlan } from '../resolve-plan.ts';
@@ -31,7 +31,8 @@ const options = {
   'no-workers': { type: 'boolean' },
 } as const;
 
-export async function run(argv: string[], environment = defaultEnvironment()): Promise<number> {
+export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const environment = given ?? (await defaultEnvironment());
   try {
     const { values, positionals } = parseCommandLine(argv, options);
     if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;

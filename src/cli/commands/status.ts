@@ -1,6 +1,6 @@
 import { ArtifactStore } from '../../runtime/artifact-store.ts';
 import { computeKeys } from '../../runtime/cache-key.ts';
-import { defaultEnvironment } from '../cli-environment.ts';
+import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { reportFailure } from '../report-failure.ts';
 import { resolvePlan } from '../resolve-plan.ts';
@@ -17,7 +17,8 @@ export const usage = `recommender status <pipeline | file.yaml | file.json> [opt
 
 ${runOptionsUsage}`;
 
-export async function run(argv: string[], environment = defaultEnvironment()): Promise<number> {
+export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const environment = given ?? (await defaultEnvironment());
   try {
     const { values, positionals } = parseCommandLine(argv, runOptionSpecs);
     if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
