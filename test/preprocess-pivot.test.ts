@@ -36,7 +36,8 @@ test('the user x item pivot holds each rating in its cell', () => {
   assert.equal(pivot.get('10', 1), 4);
   assert.is(pivot.get('0', 1), undefined);
   assert.throws(() => userItemPivot(ratings, { users: 2, items: 11 }, 21),
-    (error: Error) => error instanceof PivotTooLargeError && /2 x 11 = 22 cells/.test(error.message));
+    (error: Error) =>
+      error instanceof PivotTooLargeError && /2 x 11 = 22 cells/.test(error.message));
 });
 
 async function dataset() {

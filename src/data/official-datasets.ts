@@ -19,6 +19,7 @@ export function officialSource(
 ): { url: string; md5: string } {
   const { file, md5 } = officialDatasets[name];
   const base = env.RECOMMENDER_DATA_URL || defaultBaseUrl;
-  const url = base.endsWith('.zip') ? base : new URL(file, base.endsWith('/') ? base : `${base}/`).href;
+  const folder = base.endsWith('/') ? base : `${base}/`;
+  const url = base.endsWith('.zip') ? base : new URL(file, folder).href;
   return { url, md5: (env.RECOMMENDER_DATA_MD5 || md5).toLowerCase() };
 }

@@ -141,7 +141,8 @@ function yearOfDate(text: string): number | null {
 
 async function presentSplits(dir: string): Promise<string[]> {
   const files = new Set(await readdir(dir));
-  return officialSplitNames.filter((name) => files.has(`${name}.base`) && files.has(`${name}.test`));
+  const present = (name: string) => files.has(`${name}.base`) && files.has(`${name}.test`);
+  return officialSplitNames.filter(present);
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -38,7 +38,8 @@ export function toDenseIndices(ratings: Ratings, ids: DenseIds, file: string): R
     if (user < 0 || item < 0) {
       const field = user < 0 ? 'user id' : 'item id';
       const received = String(user < 0 ? ratings.user[i] : ratings.item[i]);
-      throw new InputError({ file, line: i + 1, field, expected: 'an id of the data set', received });
+      const expected = 'an id of the data set';
+      throw new InputError({ file, line: i + 1, field, expected, received });
     }
     ratings.user[i] = user;
     ratings.item[i] = item;
