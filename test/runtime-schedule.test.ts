@@ -9,7 +9,7 @@ import { throttleProgress } from '../src/runtime/throttle-progress.ts';
 const scheduler = () => new TestScheduler((actual, expected) => assert.equal(actual, expected));
 
 // Node `a10` is work that takes 10 frames and emits "a" as it finishes.
-function works(cold: (marbles: string, values?: object) => Observable<string>) {
+function works(cold: (marbles: string) => Observable<string>) {
   return (id: string) => cold(`${id.slice(1)}ms (${id[0]}|)`);
 }
 
