@@ -52,7 +52,7 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
       pipeline: values.pipeline, model: values.model });
     const rows = await recommendForUser(located, values.user, count);
     environment.stdout.write(values.json
-      ? `${JSON.stringify({ user: values.user, model: describe(located), rows }, null, 2)}\n`
+      ? `${JSON.stringify({ user: values.user, model: located, rows }, null, 2)}\n`
       : formatRows(located, values.user, rows));
     return 0;
   } catch (error) {
