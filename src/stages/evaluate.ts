@@ -9,6 +9,7 @@ import { readPreparedSplit } from '../evaluation/prepared-split.ts';
 import { groupByUser } from '../evaluation/ratings-by-user.ts';
 import { concatTriples } from '../evaluation/rating-triples.ts';
 import { recommendationsCsv, recommendFor } from '../evaluation/recommendation-rows.ts';
+import { backendForModel } from '../evaluation/model-backend.ts';
 import { loadPredictor } from '../models/load-predictor.ts';
 
 const params = z.object({
@@ -35,9 +36,11 @@ export const evaluate = defineStage({
   },
   outputs: { evaluation: 'evaluation' },
   heavy: true,
-  run: ({ params: options, inputs, outputs, signal }) =>
+  run: ({ params: options, inputs, outputs, run, signal }) =>
     fromTask(signal, async (emit, aborted) => {
       const split = await readPreparedSplit(inputs.prepared as string);
+      const backend = await backendForModel(inputs.model as string, run.backend);
+      if (backend) emit({ type: 'log', level: 'info', message: `scoring on ${backend}` });
       const model = await loadPredictor(inputs.model as string);
       try {
         const metrics = await evaluateModel(model, split, {

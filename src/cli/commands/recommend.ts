@@ -6,6 +6,7 @@ import { readPreparedSplit } from '../../evaluation/prepared-split.ts';
 import { groupByUser } from '../../evaluation/ratings-by-user.ts';
 import { readRatingTriples } from '../../evaluation/rating-triples.ts';
 import { recommendFor, type Recommendation } from '../../evaluation/recommendation-rows.ts';
+import { backendForModel } from '../../evaluation/model-backend.ts';
 import { loadPredictor } from '../../models/load-predictor.ts';
 import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -74,6 +75,7 @@ async function recommendForUser(located: LocatedModel, userId: string, count: nu
       `${labels.userIds.size} users, ids ${idRange(labels.userIds)}`);
   }
 
+  await backendForModel(located.modelDir, 'auto');
   const model = await loadPredictor(located.modelDir);
   try {
     const split = preparedDir ? await readPreparedSplit(preparedDir) : undefined;
