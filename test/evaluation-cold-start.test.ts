@@ -35,7 +35,7 @@ function recordingModel(predictsRatings: boolean) {
 
 const options = { k: 10, threshold: 4, pairsPerBatch: 1000 };
 
-test('cold test pairs get the bias prediction, are counted, and never reach the model', async () => {
+test('cold pairs get the bias prediction, are counted, and never reach the model', async () => {
   const { predictor, asked } = recordingModel(true);
   const metrics = await evaluateModel(predictor, split, options);
 

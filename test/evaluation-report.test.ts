@@ -92,6 +92,14 @@ test('results.csv has split, mean and std rows; results.md tables and two users'
   assert.ok(markdown.includes('| 12 | 2 | 53 | Film 3, The | 4.5 |'));
   assert.not.ok(markdown.includes('| 13 | 1 |'), 'a third user is shown');
 
+  // Charts: RMSE of the two rating models only, with the spread in each bar's tooltip.
+  const rmseSvg = await readFile(path.join(report, 'rmse.svg'), 'utf8');
+  assert.ok(rmseSvg.includes('<title>0.950 ± 0.050</title>'));
+  assert.ok(rmseSvg.includes('>bias<') && !rmseSvg.includes('>popular<'));
+  const png = await readFile(path.join(report, 'ranking-catalogue.png'));
+  assert.equal([...png.subarray(1, 4)], [...Buffer.from('PNG')]);
+  assert.ok(markdown.includes('![Test RMSE per model (lower is better)](rmse.svg)'));
+
   const summary = emissions.find((emission) => emission.type === 'summary');
   const table = (summary?.data as { table: { columns: string[]; rows: unknown[][] } }).table;
   const meanRow = table.rows.find((row) => row[0] === 'all (3)' && row[1] === 'mf');

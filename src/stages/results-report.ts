@@ -1,9 +1,11 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { renderPng } from '../analysis/render-png.ts';
 import { defineStage, fromTask } from '../core/stage.ts';
 import type { EvaluationMetrics } from '../evaluation/evaluate-model.ts';
 import { readRecommendations } from '../evaluation/recommendation-rows.ts';
+import { resultsCharts } from '../evaluation/results-charts.ts';
 import { resultsCsv } from '../evaluation/results-csv.ts';
 import { type ReportRecommendations, resultsMarkdown } from '../evaluation/results-markdown.ts';
 import { bestModel, summariseResults } from '../evaluation/results-summary.ts';
@@ -35,7 +37,14 @@ export const resultsReport = defineStage({
       await writeFile(join(dir, 'results.csv'), resultsCsv(summary));
       await writeFile(join(dir, 'results.json'),
         `${JSON.stringify({ ...summary, best: best ?? null, recommendations }, null, 2)}\n`);
-      await writeFile(join(dir, 'results.md'), resultsMarkdown(summary, [], recommendations));
+      const charts = resultsCharts(summary);
+      for (const chart of charts) {
+        await writeFile(join(dir, `${chart.name}.svg`), chart.svg);
+        await writeFile(join(dir, `${chart.name}.png`), renderPng(chart.svg));
+      }
+      const images = charts.map((chart) => ({ file: `${chart.name}.svg`, title: chart.title }));
+      await writeFile(join(dir, 'results.md'),
+        resultsMarkdown(summary, images, recommendations));
 
       emit({ type: 'summary', data: {
         table: resultsTable(summary),
