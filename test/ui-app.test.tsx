@@ -1,4 +1,4 @@
-import { render } from 'ink-testing-library';
+import { cleanup, render } from 'ink-testing-library';
 import { Subject } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -83,7 +83,7 @@ test('the app follows a live stream, cancels on Ctrl-C and exits when the stream
     const { lastFrame, stdin, unmount } = render(
       <App events={events} onCancel={() => (cancels += 1)} />);
 
-    await waitForFrame(lastFrame, (frame) => frame.includes('pipeline'));
+    await waitForFrame(lastFrame, (frame) => frame.includes('waiting for the run to start'));
     for (const event of midRunEvents()) events.next(event);
     const running = await waitForFrame(lastFrame, (frame) => frame.includes('epoch 3/10'));
     assert.match(running, 'Ctrl-C to stop');
@@ -117,5 +117,8 @@ test('plain keys do not cancel', async () => {
   assert.not.match(lastFrame()!, 'cancelling');
   unmount();
 });
+
+// A failed assertion must not leave an Ink instance holding stdin and timers open.
+test.after.each(() => cleanup());
 
 test.run();

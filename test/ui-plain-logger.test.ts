@@ -34,7 +34,8 @@ test('10,000 progress events make a bounded number of lines with no escape code'
   assert.ok(progressLines.length >= 15 && progressLines.length <= 20, String(progressLines.length));
   assert.ok(lines.length <= 25, String(lines.length));
   assert.not.match(lines.join('\n'), /\x1b\[/);
-  assert.match(progressLines[0], /^\[00:05\] train-mf\[u1\] epoch 1\/10: 500\/1000 batches \(50%\)/);
+  assert.match(progressLines[0],
+    /^\[00:05\] train-mf\[u1\] epoch 1\/10: 500\/1000 batches \(50%\)/);
 });
 
 test('the interval is configurable and counted per node', () => {

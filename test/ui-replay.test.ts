@@ -67,7 +67,8 @@ test('a bad line is reported with its file and line number', async () => {
   await assertInputError(() => readEventsFile(file), 'bad.jsonl:3: type: expected a run or node');
 
   await writeFile(file, `${JSON.stringify(events[0])}\n{"type":"log",`);
-  await assertInputError(() => readEventsFile(file), 'bad.jsonl:2: expected a JSON event (the last');
+  await assertInputError(() => readEventsFile(file),
+    'bad.jsonl:2: expected a JSON event (the last');
 });
 
 test('replay without a terminal prints the plain log and the final table', async () => {

@@ -101,7 +101,9 @@ export class PlainLogger {
     if (work.samplesPerSecond !== undefined) {
       parts.push(`${formatCount(work.samplesPerSecond)} samples/s`);
     }
-    if (work.secondsLeft !== undefined) parts.push(`${formatDuration(work.secondsLeft * 1000)} left`);
+    if (work.secondsLeft !== undefined) {
+      parts.push(`${formatDuration(work.secondsLeft * 1000)} left`);
+    }
     const label = work.label ? ` ${work.label}:` : '';
     return `${id}${label} ${parts.join(', ')}`;
   }
