@@ -1,4 +1,5 @@
 import { cleanup, render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
 import { Subject } from 'rxjs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -9,6 +10,14 @@ import { SPINNER_FRAMES } from '../src/ui/components/Spinner.tsx';
 import { reduceEvent } from '../src/ui/reduce-event.ts';
 import { initialViewState, type ViewState } from '../src/ui/view-state.ts';
 import { endEvents, midRunEvents, T0 } from './ui-script.ts';
+
+// Colours depend on the environment (the suite runner forces them): compare the text alone.
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+
+function renderText(tree: ReactElement) {
+  const instance = render(tree);
+  return { ...instance, lastFrame: () => (instance.lastFrame() ?? '').replace(ANSI, '') };
+}
 
 function fold(events: RunEvent[]): ViewState {
   return events.reduce(reduceEvent, initialViewState());
@@ -33,7 +42,7 @@ function rowOf(frame: string, name: string): string {
 
 test('mid-run frame: cached, done, failed with its reason, running with a spinner', () => {
   const state = fold(midRunEvents());
-  const { lastFrame, unmount } = render(<RunView state={state} now={T0 + 3000} live />);
+  const { lastFrame, unmount } = renderText(<RunView state={state} now={T0 + 3000} live />);
   const frame = lastFrame()!;
   unmount();
 
@@ -49,7 +58,7 @@ test('mid-run frame: cached, done, failed with its reason, running with a spinne
 
 test('a training node shows its epoch progress, rate, time left, losses and best epoch', () => {
   const state = fold(midRunEvents());
-  const { lastFrame, unmount } = render(<RunView state={state} now={T0 + 3000} live />);
+  const { lastFrame, unmount } = renderText(<RunView state={state} now={T0 + 3000} live />);
   const lines = lastFrame()!.split('\n');
   unmount();
 
@@ -64,7 +73,7 @@ test('a training node shows its epoch progress, rate, time left, losses and best
 
 test('a finished run shows durations, cancelled nodes, the results table and the outcome', () => {
   const state = fold([...midRunEvents(), ...endEvents()]);
-  const { lastFrame, unmount } = render(<RunView state={state} now={T0} live={false} />);
+  const { lastFrame, unmount } = renderText(<RunView state={state} now={T0} live={false} />);
   const frame = lastFrame()!;
   unmount();
 
@@ -80,7 +89,7 @@ test('the app follows a live stream, cancels on Ctrl-C and exits when the stream
   async () => {
     const events = new Subject<RunEvent>();
     let cancels = 0;
-    const { lastFrame, stdin, unmount } = render(
+    const { lastFrame, stdin, unmount } = renderText(
       <App events={events} onCancel={() => (cancels += 1)} />);
 
     await waitForFrame(lastFrame, (frame) => frame.includes('waiting for the run to start'));
@@ -105,7 +114,7 @@ test('the app follows a live stream, cancels on Ctrl-C and exits when the stream
 test('plain keys do not cancel', async () => {
   const events = new Subject<RunEvent>();
   let cancels = 0;
-  const { lastFrame, stdin, unmount } = render(
+  const { lastFrame, stdin, unmount } = renderText(
     <App events={events} onCancel={() => (cancels += 1)} />);
   for (const event of midRunEvents()) events.next(event);
   await waitForFrame(lastFrame, (frame) => frame.includes('epoch 3/10'));

@@ -84,11 +84,12 @@ test('replay without a terminal prints the plain log and the final table', async
 test('replay through the Ink UI ends on the final state and resolves', async () => {
   const out = new Capture();
   await replayRun({ artifactsDir: artifacts, run: 'run-1', interactive: true, out });
+  const text = out.text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
 
-  assert.match(out.text, /u1 ✔ u2 ⊘ u3 · 1\/3/);
-  assert.match(out.text, /mf {5}u2 {5}0\.9408 {2}0\.7410/);
-  assert.match(out.text, 'run failed after 10.4s: 1 node failed');
-  assert.not.match(out.text, 'epoch 3/10 ');
+  assert.match(text, /u1 ✔ u2 ⊘ u3 · 1\/3/);
+  assert.match(text, /mf {5}u2 {5}0\.9408 {2}0\.7410/);
+  assert.match(text, 'run failed after 10.4s: 1 node failed');
+  assert.not.match(text, 'epoch 3/10 ');
 });
 
 async function assertInputError(action: () => Promise<unknown>, message: string) {
