@@ -99,7 +99,7 @@ test('a failing run exits 1 naming the node and the reason', async () => {
   assert.is(result.stderr, 'recommender: broken: no space left\n');
 });
 
-test('status tells cached from missing; clean empties the store, --keep-runs keeps runs', async () => {
+test('status tells cached from missing; clean empties the store or keeps runs', async () => {
   const artifacts = await temp();
   const before = await cli('status', 'toy', '--artifacts', artifacts, '--json');
   assert.is(JSON.parse(before.stdout).cached, 0);

@@ -22,13 +22,13 @@ function spec(factorOfB: number): PipelineSpec {
 test('a rerun is served from the store and reports the stored summaries', async () => {
   const store = await tempStore();
   const first = await runAll(plan(spec(3)), store);
-  assert.equal(nodesWith(first, 'node-finished'), ['source', 'a', 'b', 'sum']);
+  assert.equal(nodesWith(first, 'node-finished'), ['a', 'b', 'source', 'sum']);
   // 1..4 doubled (20) plus 1..4 tripled (30).
   assert.equal(finished(first).results, { sum: { total: 50, parts: 2 } });
 
   calls.length = 0;
   const second = await runAll(plan(spec(3)), store);
-  assert.equal(nodesWith(second, 'node-cached'), ['source', 'a', 'b', 'sum']);
+  assert.equal(nodesWith(second, 'node-cached'), ['a', 'b', 'source', 'sum']);
   assert.equal(nodesWith(second, 'node-started'), []);
   assert.equal(calls, []);
   assert.equal(finished(second).results, { sum: { total: 50, parts: 2 } });
@@ -41,7 +41,7 @@ test('changing one parameter re-runs exactly that stage and what depends on it',
   calls.length = 0;
   const changed = await runAll(plan(spec(5)), store);
   assert.equal(nodesWith(changed, 'node-started'), ['b', 'sum']);
-  assert.equal(nodesWith(changed, 'node-cached'), ['source', 'a']);
+  assert.equal(nodesWith(changed, 'node-cached'), ['a', 'source']);
   assert.equal(calls, ['toy-scale:5', 'toy-sum']);
   assert.equal(finished(changed).results, { sum: { total: 70, parts: 2 } });
 });
@@ -56,7 +56,7 @@ test('a different seed is a different key; parameter order is not', async () => 
   assert.equal(nodesWith(same, 'node-started'), []);
 
   const reseeded = await runAll(plan(spec(3)), store, { settings: { ...settings, seed: 8 } });
-  assert.equal(nodesWith(reseeded, 'node-started'), ['source', 'a', 'b', 'sum']);
+  assert.equal(nodesWith(reseeded, 'node-started'), ['a', 'b', 'source', 'sum']);
 });
 
 test('entries hold their outputs and a manifest; the run folder its log and results', async () => {

@@ -86,30 +86,38 @@ test('a parameter of the wrong type names the file, line and field', () => {
       delayMs: ten
     inputs: { numbers: source.numbers }
 `);
-  assert.is(message, 'my.yaml:9: stages[1].with.delayMs: expected a non-negative integer, got "ten"');
+  assert.is(message, 'my.yaml:9: stages[1].with.delayMs: expected a non-negative integer, got' +
+    ' "ten"');
 });
 
 test('a positive integer parameter says so', () => {
-  const message = errorOf('name: t\nstages:\n  - id: s\n    uses: toy-source\n    with: { count: 0 }\n');
+  const message = errorOf('name: t\nstages:\n  - id: s\n    uses: toy-source\n    with: {' +
+    ' count: 0 }\n');
   assert.is(message, 'my.yaml:5: stages[0].with.count: expected a positive integer, got "0"');
 });
 
 test('an unknown parameter is rejected, not silently dropped', () => {
-  const message = errorOf('name: t\nstages:\n  - id: s\n    uses: toy-source\n    with: { cuont: 3 }\n');
-  assert.is(message, 'my.yaml:5: stages[0].with.cuont: expected a parameter of toy-source (count, start), got "cuont"');
+  const message = errorOf('name: t\nstages:\n  - id: s\n    uses: toy-source\n    with: {' +
+    ' cuont: 3 }\n');
+  assert.is(message, 'my.yaml:5: stages[0].with.cuont: expected a parameter of toy-source' +
+    ' (count, start), got "cuont"');
 });
 
 test('an unknown stage', () => {
   const message = errorOf('name: t\nstages:\n  - id: s\n    uses: toy-nope\n');
-  assert.is(message, 'my.yaml:4: stages[0].uses: expected a stage listed by `recommender list`, got "toy-nope"');
+  assert.is(message, 'my.yaml:4: stages[0].uses: expected a stage listed by `recommender' +
+    ' list`, got "toy-nope"');
 });
 
 test('an unknown input name and an unknown output name', () => {
-  const input = errorOf(`${header}  - id: scale\n    uses: toy-scale\n    inputs: { table: source.numbers }\n`);
-  assert.is(input, 'my.yaml:7: stages[1].inputs.table: expected an input of toy-scale (numbers), got "table"');
+  const scale = `${header}  - id: scale\n    uses: toy-scale\n`;
+  const input = errorOf(`${scale}    inputs: { table: source.numbers }\n`);
+  assert.is(input, 'my.yaml:7: stages[1].inputs.table: expected an input of toy-scale' +
+    ' (numbers), got "table"');
 
-  const output = errorOf(`${header}  - id: scale\n    uses: toy-scale\n    inputs: { numbers: source.table }\n`);
-  assert.is(output, 'my.yaml:7: stages[1].inputs.numbers: expected an output of toy-source (numbers), got "source.table"');
+  const output = errorOf(`${scale}    inputs: { numbers: source.table }\n`);
+  assert.is(output, 'my.yaml:7: stages[1].inputs.numbers: expected an output of toy-source' +
+    ' (numbers), got "source.table"');
 });
 
 test('an input wired to an output of another kind', () => {
@@ -121,12 +129,14 @@ test('an input wired to an output of another kind', () => {
     inputs:
       numbers: sum.report
 `);
-  assert.is(message, 'my.yaml:11: stages[2].inputs.numbers: expected an output of kind table, got "sum.report (kind report)"');
+  assert.is(message, 'my.yaml:11: stages[2].inputs.numbers: expected an output of kind table,' +
+    ' got "sum.report (kind report)"');
 });
 
 test('a missing required input points at the stage', () => {
   const message = errorOf(`${header}  - id: scale\n    uses: toy-scale\n`);
-  assert.is(message, 'my.yaml:5: stages[1].inputs.numbers: expected a reference for the required input numbers (table)');
+  assert.is(message, 'my.yaml:5: stages[1].inputs.numbers: expected a reference for the' +
+    ' required input numbers (table)');
 });
 
 test('a gathered reference into a single input', () => {
@@ -138,7 +148,8 @@ test('a gathered reference into a single input', () => {
     uses: toy-scale
     inputs: { numbers: "a[*].numbers" }
 `);
-  assert.is(message, 'my.yaml:11: stages[2].inputs.numbers: expected a single reference (input numbers takes one artifact), got "a[*].numbers"');
+  assert.is(message, 'my.yaml:11: stages[2].inputs.numbers: expected a single reference (input' +
+    ' numbers takes one artifact), got "a[*].numbers"');
 });
 
 test('an expanded stage referenced without picking one of its nodes', () => {
@@ -150,7 +161,8 @@ test('an expanded stage referenced without picking one of its nodes', () => {
     uses: toy-scale
     inputs: { numbers: a.numbers }
 `);
-  assert.is(message, 'my.yaml:11: stages[2].inputs.numbers: expected one node of a[1], a[2], or a[*], got "a.numbers"');
+  assert.is(message, 'my.yaml:11: stages[2].inputs.numbers: expected one node of a[1], a[2],' +
+    ' or a[*], got "a.numbers"');
 });
 
 test('a cycle is named', () => {
@@ -163,7 +175,8 @@ stages:
     uses: toy-scale
     inputs: { numbers: a.numbers }
 `);
-  assert.is(message, 'my.yaml:5: stages[0].inputs: expected inputs without a cycle, got "a -> b -> a"');
+  assert.is(message, 'my.yaml:5: stages[0].inputs: expected inputs without a cycle, got "a ->' +
+    ' b -> a"');
 });
 
 test('duplicate ids, unsafe ids and unknown variables', () => {
@@ -171,26 +184,32 @@ test('duplicate ids, unsafe ids and unknown variables', () => {
   assert.is(duplicate, 'my.yaml:5: stages[1].id: expected a unique id, got "source"');
 
   const unsafe = errorOf('name: t\nstages:\n  - id: ../x\n    uses: toy-source\n');
-  assert.is(unsafe, 'my.yaml:3: stages[0].id: expected an id of letters, digits, "-" and "_" that starts with a letter, got "../x"');
+  assert.is(unsafe, 'my.yaml:3: stages[0].id: expected an id of letters, digits, "-" and "_"' +
+    ' that starts with a letter, got "../x"');
 
   const name = errorOf('name: ../../etc\nstages:\n  - id: s\n    uses: toy-source\n');
   assert.match(name, /^my\.yaml:1: name: expected a name of letters, digits/);
 
-  const variable = errorOf('name: t\nstages:\n  - id: s\n    uses: toy-source\n    forEach: { n: [1] }\n    with: { count: "${m}" }\n');
-  assert.is(variable, 'my.yaml:6: stages[0].with.count: expected a variable declared in forEach (n), got "${m}"');
+  const variable = errorOf('name: t\nstages:\n  - id: s\n    uses: toy-source\n    forEach: {' +
+    ' n: [1] }\n    with: { count: "${m}" }\n');
+  assert.is(variable, 'my.yaml:6: stages[0].with.count: expected a variable declared in' +
+    ' forEach (n), got "${m}"');
 });
 
 test('schema errors: a misspelt field and a missing one', () => {
   const field = errorOf('name: t\nstages:\n  - id: s\n    uses: toy-source\n    input: {}\n');
-  assert.is(field, 'my.yaml:5: stages[0].input: expected one of the fields id, uses, with, inputs, forEach, got "input"');
+  assert.is(field, 'my.yaml:5: stages[0].input: expected one of the fields id, uses, with,' +
+    ' inputs, forEach, got "input"');
 
   const missing = errorOf('name: t\nstages:\n  - id: s\n');
   assert.is(missing, 'my.yaml:3: stages[0].uses: expected a string');
 });
 
 test('JSON files report lines too, and syntax errors name the line', () => {
-  const json = '{\n  "name": "t",\n  "stages": [\n    { "id": "s", "uses": "toy-source",\n      "with": { "count": "five" } }\n  ]\n}\n';
-  assert.is(errorOf(json, 'JSON'), 'my.json:5: stages[0].with.count: expected a positive integer, got "five"');
+  const json = '{\n  "name": "t",\n  "stages": [\n    { "id": "s", "uses": "toy-source",\n    ' +
+    '  "with": { "count": "five" } }\n  ]\n}\n';
+  assert.is(errorOf(json, 'JSON'), 'my.json:5: stages[0].with.count: expected a positive' +
+    ' integer, got "five"');
 
   const broken = errorOf('name: t\nstages:\n  - id: s\n   uses: x\n');
   assert.match(broken, /^my\.yaml:4: expected valid YAML, got "/);
@@ -202,7 +221,8 @@ test('built-in specs get the same checks, named after the pipeline', () => {
       stages, { file: 'pipeline b' });
     assert.unreachable();
   } catch (error) {
-    assert.is((error as Error).message, 'pipeline b: stages[0].with.count: expected a positive integer, got "-1"');
+    assert.is((error as Error).message, 'pipeline b: stages[0].with.count: expected a positive' +
+      ' integer, got "-1"');
   }
 });
 

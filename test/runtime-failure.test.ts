@@ -22,7 +22,7 @@ test('a failure stops the run with its error and cancels the running sibling', a
   assert.ok(signals[0].aborted, 'the sibling saw its signal abort');
   assert.equal(nodesWith(events, 'node-failed'), ['fail']);
   assert.equal(nodesWith(events, 'node-cancelled'), ['wait']);
-  assert.equal(nodesWith(events, 'node-started'), ['wait', 'fail']);
+  assert.equal(nodesWith(events, 'node-started'), ['fail', 'wait']);
 
   const end = finished(events);
   assert.is(end.ok, false);

@@ -36,9 +36,12 @@ export function runAll(
   return lastValueFrom(events.pipe(toArray()));
 }
 
-/** `type:node` for every node event of a given type, e.g. the nodes that ran. */
+/** The nodes with an event of this type, sorted: concurrent nodes report in any order. */
 export function nodesWith(events: RunEvent[], type: RunEvent['type']): string[] {
-  return events.filter((event) => event.type === type).map((event) => (event as { node: string }).node);
+  return events
+    .filter((event) => event.type === type)
+    .map((event) => (event as { node: string }).node)
+    .sort();
 }
 
 export function finished(events: RunEvent[]) {

@@ -20,7 +20,8 @@ function summaries(events: RunEvent[]) {
 
 async function outputOf(events: RunEvent[], node: string, store: { outputDir: Function }) {
   const done = events.find((event) => event.type === 'node-finished' && event.node === node);
-  return readFile(`${store.outputDir((done as { key: string }).key, 'numbers')}/numbers.csv`, 'utf8');
+  const dir = store.outputDir((done as { key: string }).key, 'numbers');
+  return readFile(`${dir}/numbers.csv`, 'utf8');
 }
 
 test('heavy stages run in worker threads, two at once, progress thinned', async () => {

@@ -5,7 +5,10 @@ import type { PipelinePlan } from '../runtime/pipeline-plan.ts';
 import type { CliEnvironment } from './cli-environment.ts';
 
 /** `run movielens` or `run my-pipeline.yaml`: a built-in pipeline by name, or a file. */
-export async function resolvePlan(target: string, environment: CliEnvironment): Promise<PipelinePlan> {
+export async function resolvePlan(
+  target: string,
+  environment: CliEnvironment,
+): Promise<PipelinePlan> {
   if (isPipelineFile(target)) return loadPipelineFile(target, environment.stages);
 
   const spec = environment.pipelines[target];

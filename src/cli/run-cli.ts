@@ -26,7 +26,8 @@ export async function runCli(argv: string[], environment?: CliEnvironment): Prom
 
   const command = commands[name];
   if (!command) {
-    (environment?.stderr ?? process.stderr).write(`recommender: unknown command "${name}"\n\n${overview()}`);
+    const stderr = environment?.stderr ?? process.stderr;
+    stderr.write(`recommender: unknown command "${name}"\n\n${overview()}`);
     return 2;
   }
   return command.run(rest, environment);

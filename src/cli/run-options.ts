@@ -17,12 +17,14 @@ export const runOptionSpecs = {
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
-export const runOptionsUsage = `  --data <dir|zip>     the MovieLens data to use (default: found or downloaded into ./data)
-  --artifacts <dir>    the artifact store (default: ./artifacts)
-  --seed <n>           the root random seed (default: 42)
-  --concurrency <n>    stages run at once (default: the number of cores)
-  --backend <name>     auto, tensorflow, wasm or cpu (default: auto)
-  --json               print one JSON document on stdout, everything else on stderr`;
+export const runOptionsUsage = [
+  '  --data <dir|zip>     the MovieLens data (default: found in or downloaded to ./data)',
+  '  --artifacts <dir>    the artifact store (default: ./artifacts)',
+  '  --seed <n>           the root random seed (default: 42)',
+  '  --concurrency <n>    stages run at once (default: the number of cores)',
+  '  --backend <name>     auto, tensorflow, wasm or cpu (default: auto)',
+  '  --json               print one JSON document on stdout, everything else on stderr',
+].join('\n');
 
 const backends = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 
@@ -35,7 +37,10 @@ interface RawRunOptions {
 }
 
 /** Reads the shared options into run settings and the store's root. */
-export function readRunOptions(values: RawRunOptions): { settings: RunSettings; artifacts: string } {
+export function readRunOptions(values: RawRunOptions): {
+  settings: RunSettings;
+  artifacts: string;
+} {
   const dataPath = values.data === undefined ? undefined : resolve(values.data);
   if (dataPath !== undefined && !existsSync(dataPath)) {
     throw new InputError({ file: dataPath, field: '--data',

@@ -106,8 +106,8 @@ export class ArtifactStore {
   /** The keys of every complete entry. */
   async keys(): Promise<string[]> {
     const keys = await listDir(this.entriesDir);
-    const complete = await Promise.all(keys.map(async (key) => (await this.readManifest(key)) && key));
-    return complete.filter((key): key is string => Boolean(key));
+    const manifests = await Promise.all(keys.map((key) => this.readManifest(key)));
+    return keys.filter((_, index) => manifests[index] !== undefined);
   }
 }
 

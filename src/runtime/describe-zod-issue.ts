@@ -15,7 +15,11 @@ type Def = Record<string, any>;
  * Turns a zod issue into "expected a positive integer, got "ten"": the expectation is read
  * from the schema at the issue's path, which says more than zod's generic type names.
  */
-export function describeZodIssue(issue: Issue, schema: AnySchema, value: unknown): IssueDescription {
+export function describeZodIssue(
+  issue: Issue,
+  schema: AnySchema,
+  value: unknown,
+): IssueDescription {
   const path = [...issue.path];
   const received = receivedText(valueAt(value, path));
 

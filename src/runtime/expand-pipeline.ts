@@ -49,7 +49,9 @@ function parseSpec(raw: unknown, location: SpecLocation) {
 function rejectDuplicateIds(stages: StageSpec[], location: SpecLocation): void {
   const seen = new Set<string>();
   stages.forEach((stage, index) => {
-    if (seen.has(stage.id)) throw specError(location, ['stages', index, 'id'], 'a unique id', stage.id);
+    if (seen.has(stage.id)) {
+      throw specError(location, ['stages', index, 'id'], 'a unique id', stage.id);
+    }
     seen.add(stage.id);
   });
 }

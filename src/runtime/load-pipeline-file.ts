@@ -17,7 +17,10 @@ export function isPipelineFile(argument: string): boolean {
  * Reads a YAML or JSON pipeline file (JSON is parsed as the YAML it also is, so both report
  * lines) and expands it against the registry. Errors name `file:line: field`.
  */
-export async function loadPipelineFile(file: string, registry: StageRegistry): Promise<PipelinePlan> {
+export async function loadPipelineFile(
+  file: string,
+  registry: StageRegistry,
+): Promise<PipelinePlan> {
   const format = formats[extname(file).toLowerCase()];
   if (!format) throw new InputError({ file, expected: 'a .yaml, .yml or .json pipeline file' });
 

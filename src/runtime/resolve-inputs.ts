@@ -34,7 +34,8 @@ export function resolveInputs(
   for (const name of Object.keys(written)) {
     if (!Object.hasOwn(declared, name)) {
       const names = Object.keys(declared).join(', ') || 'it takes none';
-      throw specError(location, [...base, name], `an input of ${draft.stage.name} (${names})`, name);
+      const expected = `an input of ${draft.stage.name} (${names})`;
+      throw specError(location, [...base, name], expected, name);
     }
   }
 

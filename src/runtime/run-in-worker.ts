@@ -47,7 +47,8 @@ export function runInWorker(
     });
     worker.on('error', (error) => (end(), subscriber.error(error)));
     worker.on('exit', (code) => {
-      if (!ended) subscriber.error(new Error(`the worker of ${stageName} exited with code ${code}`));
+      if (ended) return;
+      subscriber.error(new Error(`the worker of ${stageName} exited with code ${code}`));
     });
 
     return () => {

@@ -29,7 +29,9 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
 
     const lines = ['Pipelines (recommender run <name>):'];
     if (pipelines.length === 0) lines.push('  (none registered)');
-    for (const pipeline of pipelines) lines.push(`  ${pipeline.name.padEnd(24)} ${pipeline.description}`);
+    for (const pipeline of pipelines) {
+      lines.push(`  ${pipeline.name.padEnd(24)} ${pipeline.description}`);
+    }
     lines.push('', 'Stages (uses: in a pipeline file):');
     for (const stage of stages) {
       lines.push(`  ${stage.name.padEnd(24)} ${stage.description}`);

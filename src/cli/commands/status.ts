@@ -38,7 +38,8 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     const cached = nodes.filter((node) => node.cached).length;
 
     if (values.json) {
-      const document = { pipeline: plan.name, store: store.root, cached, total: nodes.length, nodes };
+      const total = nodes.length;
+      const document = { pipeline: plan.name, store: store.root, cached, total, nodes };
       environment.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
       return 0;
     }
