@@ -104,6 +104,8 @@ test('results.csv has split, mean and std rows; results.md tables and two users'
   const table = (summary?.data as { table: { columns: string[]; rows: unknown[][] } }).table;
   const meanRow = table.rows.find((row) => row[0] === 'all (3)' && row[1] === 'mf');
   assert.is(meanRow?.[table.columns.indexOf('RMSE')], '0.9500 ± 0.0500');
+  const splitRow = table.rows.find((row) => row[0] === 'u1' && row[1] === 'mf');
+  assert.is(splitRow?.[table.columns.indexOf('RMSE')], '0.9000');
 });
 
 test.run();

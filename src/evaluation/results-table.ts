@@ -1,6 +1,4 @@
-import {
-  formatFixed, formatMetric, metricValues, type SummaryTable,
-} from './metrics-table.ts';
+import { formatFixed, metricValues, type SummaryTable } from './metrics-table.ts';
 import type { AggregateRow, ResultsSummary } from './results-summary.ts';
 
 /**
@@ -9,7 +7,8 @@ import type { AggregateRow, ResultsSummary } from './results-summary.ts';
  */
 export function resultsTable(summary: ResultsSummary): SummaryTable {
   const perSplit = summary.evaluations.map((evaluation) => {
-    const cells = metricValues(evaluation).map(formatMetric);
+    // Text like the "mean ± std" cells below, so a column is formatted one way throughout.
+    const cells = metricValues(evaluation).map(formatFixed);
     return [evaluation.split, evaluation.model, ...cells, evaluation.coldStartPairs];
   });
   const aggregated = summary.aggregates.map((row) =>
