@@ -66,9 +66,14 @@ test('a bad line is reported with its file and line number', async () => {
   await writeFile(file, `${JSON.stringify(events[0])}\n\n{"type":"nonsense","at":1}\n`);
   await assertInputError(() => readEventsFile(file), 'bad.jsonl:3: type: expected a run or node');
 
-  await writeFile(file, `${JSON.stringify(events[0])}\n{"type":"log",`);
-  await assertInputError(() => readEventsFile(file),
-    'bad.jsonl:2: expected a JSON event (the last');
+  await writeFile(file, `${JSON.stringify(events[0])}\n{"type":"log",\n`);
+  await assertInputError(() => readEventsFile(file), 'bad.jsonl:2: expected a JSON event');
+});
+
+test('a last line cut short by a killed run is left out, the rest replays', async () => {
+  const file = path.join(artifacts, 'killed.jsonl');
+  await writeFile(file, `${JSON.stringify(events[0])}\n${JSON.stringify(events[1])}\n{"ty`);
+  assert.equal(await readEventsFile(file), events.slice(0, 2));
 });
 
 test('replay without a terminal prints the plain log and the final table', async () => {

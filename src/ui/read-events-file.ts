@@ -9,7 +9,9 @@ const EVENT_TYPES = new Set([
 
 /**
  * Reads a run's events.jsonl: one JSON event per line, blank lines ignored. A bad line is an
- * InputError naming the file and the line, since a replay should not silently show less.
+ * InputError naming the file and the line, since a replay should not silently show less. The
+ * one exception is a last line with no newline that does not parse: the run was killed while
+ * writing it, and everything before it is still worth showing.
  */
 export async function readEventsFile(file: string): Promise<RunEvent[]> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -19,22 +21,29 @@ export async function readEventsFile(file: string): Promise<RunEvent[]> {
   const events: RunEvent[] = [];
 
   const lines = text.split('\n');
+  const cutShort = !text.endsWith('\n');
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue;
-    events.push(parseEventLine(line, file, index + 1, index === lines.length - 1));
+    const value = parseJson(line);
+    if (value === undefined && cutShort && index === lines.length - 1) break;
+    events.push(asEvent(value, line, file, index + 1));
   }
   return events;
 }
 
-function parseEventLine(line: string, file: string, lineNumber: number, last: boolean): RunEvent {
-  let value: unknown;
+function parseJson(line: string): unknown {
   try {
-    value = JSON.parse(line);
+    return JSON.parse(line) as unknown;
   } catch {
-    const expected = last
-      ? 'a JSON event (the last line is cut short: was the run killed while writing?)'
-      : 'a JSON event';
-    throw new InputError({ file, line: lineNumber, expected, received: line.slice(0, 60) });
+    return undefined;
+  }
+}
+
+function asEvent(value: unknown, line: string, file: string, lineNumber: number): RunEvent {
+  if (value === undefined) {
+    throw new InputError({
+      file, line: lineNumber, expected: 'a JSON event', received: line.slice(0, 60),
+    });
   }
 
   const event = value as { type?: unknown; at?: unknown };

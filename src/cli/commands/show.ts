@@ -1,53 +1,45 @@
-import { parseArgs } from 'node:util';
-import { InputError } from '../../core/input-error.ts';
+import type { CliEnvironment } from '../cli-environment.ts';
+import { parseCommandLine } from '../parse-command-line.ts';
+import { reportFailure } from '../report-failure.ts';
+import { UsageError } from '../usage-error.ts';
 import { replayRun } from '../../ui/replay-run.ts';
 
 export const name = 'show';
 
 export const summary = 'Replay a finished run from its events: stage graph, training, results';
 
-export const usage = `recommender show [run-id|latest] [--artifacts dir] [--no-ui]
+export const usage = `recommender show [run-id | latest] [options]
 
-  run-id            a folder under <artifacts>/runs (default: latest, the newest run)
-  --artifacts dir   the artifact store (default: ./artifacts)
-  --no-ui           plain lines instead of the terminal UI (the default off a terminal)`;
+  Replays <artifacts>/runs/<run-id>/events.jsonl (default: latest, the newest run).
 
-/** Replays `<artifacts>/runs/<run>/events.jsonl` through the renderer a live run uses. */
-export async function run(argv: string[]): Promise<number> {
-  let options: ReturnType<typeof parseShowArgs>;
+  --artifacts <dir>    the artifact store (default: ./artifacts)
+  --no-ui              plain log lines instead of the terminal UI`;
+
+const options = {
+  artifacts: { type: 'string' },
+  'no-ui': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  // A replay needs no stage or pipeline registry, so it does not load them (nor tfjs).
+  const environment = given ?? {
+    stages: {}, pipelines: {}, registryModule: '', stdout: process.stdout, stderr: process.stderr,
+  };
   try {
-    options = parseShowArgs(argv);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\nusage: ${usage}\n`);
-    return 2;
-  }
+    const { values, positionals } = parseCommandLine(argv, options);
+    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
+    if (positionals.length > 1) throw new UsageError('expected at most one run id');
 
-  try {
+    const out = environment.stdout;
     await replayRun({
-      artifactsDir: options.artifacts,
-      run: options.run,
-      interactive: !options.noUi && process.stdout.isTTY === true,
-      out: process.stdout,
+      artifactsDir: values.artifacts ?? 'artifacts',
+      run: positionals[0] ?? 'latest',
+      interactive: !values['no-ui'] && (out as { isTTY?: boolean }).isTTY === true,
+      out,
     });
     return 0;
   } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    process.stderr.write(`error: ${error.message}\n`);
-    return 1;
+    return reportFailure(error, usage, environment);
   }
-}
-
-function parseShowArgs(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      artifacts: { type: 'string', default: 'artifacts' },
-      'no-ui': { type: 'boolean', default: false },
-    },
-  });
-  if (positionals.length > 1) {
-    throw new Error(`show takes one run id, got ${positionals.length}: ${positionals.join(' ')}`);
-  }
-  return { artifacts: values.artifacts, noUi: values['no-ui'], run: positionals[0] ?? 'latest' };
 }
