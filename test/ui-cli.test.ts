@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const script = fileURLToPath(new URL('./ui-toy-cli.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** source -> a pretend trainer, with the pace given; nothing reads outside the temp folder. */
+function pipelineFile(epochs: number, batches: number, batchDelayMs: number): string {
+  return `name: ui-train
+stages:
+  - id: source
+    uses: toy-source
+    with: { count: 4 }
+  - id: train
+    uses: toy-train
+    with: { epochs: ${epochs}, batches: ${batches}, batchDelayMs: ${batchDelayMs} }
+    inputs: { numbers: source.numbers }
+`;
+}
+
+interface Child {
+  /** Resolves once stdout holds text matching `pattern`. */
+  waitForOutput(pattern: RegExp): Promise<void>;
+  kill(signal: NodeJS.Signals): void;
+  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+/** The CLI in a child process with stdout and stderr piped, as in CI. */
+function startCli(args: string[]): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+    for (const waiter of waiters.filter((w) => w.pattern.test(stdout))) waiter.resolve();
+  });
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+
+  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>(
+    (resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return {
+    waitForOutput: (pattern) => new Promise((resolve, reject) => {
+      if (pattern.test(stdout)) return resolve();
+      waiters.push({ pattern, resolve });
+      done.then(() => reject(new Error(`exited before ${pattern}:\n${stdout}\n${stderr}`)));
+    }),
+    kill: (signal) => child.kill(signal),
+    done,
+  };
+}
+
+let dir = '';
+
+test.before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ui-cli-'));
+});
+
+test.after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('with stdout piped, 10,000 batches make a short plain log with no escape code', async () => {
+  const file = join(dir, 'many.yaml');
+  await writeFile(file, pipelineFile(5, 2000, 0));
+
+  const { code, stdout, stderr } = await startCli(
+    ['run', file, '--artifacts', join(dir, 'many-store')]).done;
+  assert.is(code, 0, stderr);
+
+  const lines = stdout.trimEnd().split('\n');
+  assert.not.match(stdout, /\x1b\[/);
+  assert.ok(lines.length <= 30, `${lines.length} lines:\n${stdout}`);
+  assert.is(lines.filter((line) => / train epoch \d\/5: loss/.test(line)).length, 5, stdout);
+  assert.ok(lines.some((line) => /\] train done in /.test(line)), stdout);
+  assert.ok(lines.some((line) => /\] run finished ok in /.test(line)), stdout);
+
+  // The trainer's summary table, as plain text at the end.
+  assert.equal(lines.slice(-8), [
+    'train', 'epoch    loss', '-----  ------', '    1  1.0000', '    2  0.5000',
+    '    3  0.3333', '    4  0.2500', '    5  0.2000',
+  ]);
+});
+
+test('SIGINT stops a training run cleanly and the rerun resumes from the cache', async () => {
+  const file = join(dir, 'slow.yaml');
+  // Ten epochs of 0.3 s: long enough to be stopped after the first, short enough to rerun.
+  await writeFile(file, pipelineFile(10, 10, 30));
+  const store = join(dir, 'slow-store');
+
+  const first = startCli(['run', file, '--artifacts', store]);
+  await first.waitForOutput(/\] train epoch 1\/10: loss/);
+  first.kill('SIGINT');
+  const stopped = await first.done;
+
+  assert.is(stopped.code, 130, stopped.stderr);
+  assert.match(stopped.stdout, /\] source done in /);
+  assert.match(stopped.stdout, /\] train cancelled\n/);
+  assert.not.match(stopped.stdout, /\] train done in /);
+  assert.not.match(stopped.stdout, /\x1b\[/);
+
+  // Same pipeline, same store: the finished stage is served from the cache, the cancelled
+  // one runs again from the start and finishes.
+  const second = await startCli(['run', file, '--artifacts', store, '--json']).done;
+  assert.is(second.code, 0, second.stderr);
+  const results = JSON.parse(second.stdout) as { nodes: Record<string, { status: string }> };
+  assert.is(results.nodes.source.status, 'cached');
+  assert.is(results.nodes.train.status, 'finished');
+  assert.match(second.stderr, /\] source cached/);
+});
+
+test.run();
