@@ -47,7 +47,8 @@ test('mid-run frame: cached, done, failed with its reason, running with a spinne
   unmount();
 
   assert.match(rowOf(frame, 'ingest'), /↺ ingest .*cached ratings=100000 users=943/);
-  assert.match(rowOf(frame, 'split'), /✖ split .*u1 ✔ u2 ↺ u3 ✖ 2\/3 \(1 cached\)/);
+  assert.match(rowOf(frame, 'split'),
+    /✖ split .*u1 ✔ u2 ↺ u3 ✖ 2\/3 \(1 cached\) · slowest 1\.2s/);
   assert.match(frame, 'split[u3]: u3.base:7: rating: expected 1 to 5, got "9"');
   const train = rowOf(frame, 'train-mf');
   assert.ok(SPINNER_FRAMES.some((spinner) => train.startsWith(spinner)), train);

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { formatDuration } from '../format.ts';
 import { countStatuses, groupStatus, parseNodeId, type NodeGroup } from '../node-groups.ts';
 import { StatusIcon } from './StatusIcon.tsx';
 
@@ -17,6 +18,11 @@ export function GroupRow({ group, nameWidth }: GroupRowProps) {
   const finished = counts.done + counts.cached;
   const failed = group.nodes.filter((node) => node.status === 'failed');
   const stage = group.nodes[0]?.stage ?? '';
+  const durations = group.nodes.flatMap((node) =>
+    node.status === 'done' && node.durationMs !== undefined ? [node.durationMs] : []);
+  const slowest = durations.length > 0
+    ? ` · slowest ${formatDuration(Math.max(...durations))}`
+    : '';
 
   return (
     <Box flexDirection="column">
@@ -34,6 +40,7 @@ export function GroupRow({ group, nameWidth }: GroupRowProps) {
           <Text color="gray">
             {finished}/{group.nodes.length}
             {counts.cached > 0 ? ` (${counts.cached} cached)` : ''}
+            {slowest}
           </Text>
         </Box>
       </Box>
