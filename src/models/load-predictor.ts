@@ -4,6 +4,7 @@ import { loadBiasPredictor } from './baselines/bias-predictor.ts';
 import { loadPopularityPredictor } from './baselines/popularity-predictor.ts';
 import type { ModelConfig } from './model-config.ts';
 import type { Predictor } from './predictor.ts';
+import { loadTfjsPredictor } from './tfjs-predictor.ts';
 
 type PredictorLoader = (dir: string, config: ModelConfig) => Promise<Predictor>;
 
@@ -11,6 +12,9 @@ type PredictorLoader = (dir: string, config: ModelConfig) => Promise<Predictor>;
 const loaders: Record<string, PredictorLoader> = {
   bias: loadBiasPredictor,
   popular: loadPopularityPredictor,
+  mf: loadTfjsPredictor,
+  dnn: loadTfjsPredictor,
+  hybrid: loadTfjsPredictor,
 };
 
 /** Loads any model artifact directory by the type recorded in its model-config.json. */

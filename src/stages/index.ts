@@ -9,6 +9,9 @@ import { evaluate } from './evaluate.ts';
 import { explore } from './explore.ts';
 import { trainBias } from './train-bias.ts';
 import { trainPopular } from './train-popular.ts';
+import { trainMf } from './train-mf.ts';
+import { trainDnn } from './train-dnn.ts';
+import { trainHybrid } from './train-hybrid.ts';
 import { resultsReport } from './results-report.ts';
 
 /** Every stage a pipeline can name in `uses:`, by its registry name. One import per stage. */
@@ -22,6 +25,9 @@ export const stages: Record<string, StageDefinition> = Object.fromEntries(
     pivotRatings,
     trainBias,
     trainPopular,
+    trainMf,
+    trainDnn,
+    trainHybrid,
     evaluate,
     resultsReport,
     explore,

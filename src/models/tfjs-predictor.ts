@@ -1,0 +1,40 @@
+import type { ModelConfig } from './model-config.ts';
+import type { Predictor } from './predictor.ts';
+import { initBackend } from '../tf/backend.ts';
+import { tf } from '../tf/tf.ts';
+import { loadModelFromDirectory } from './directory-io.ts';
+import { predictInBatches, toRatings } from './predict-in-batches.ts';
+// The custom layers must be registered before a saved model's topology is read.
+import './global-bias.ts';
+import './seeded-dropout.ts';
+
+/** A saved MF, DNN or hybrid model: indices in, ratings on the data set's scale out, clipped. */
+export class TfjsPredictor implements Predictor {
+  constructor(readonly config: ModelConfig, private readonly model: tf.LayersModel) {}
+
+  async predict(users: Int32Array, items: Int32Array): Promise<Float32Array> {
+    checkRange(users, this.config.numUsers, 'user');
+    checkRange(items, this.config.numItems, 'item');
+    return toRatings(predictInBatches(this.model, users, items), this.config.ratingScale);
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+/** The loader registered for the types 'mf', 'dnn' and 'hybrid' in load-predictor.ts. */
+export async function loadTfjsPredictor(dir: string, config: ModelConfig): Promise<Predictor> {
+  // The run's trainer already chose a backend in this process; otherwise pick the fastest.
+  await initBackend('auto');
+  return new TfjsPredictor(config, await loadModelFromDirectory(dir));
+}
+
+/** An index outside the tables would read another row's memory silently on some backends. */
+function checkRange(indices: Int32Array, size: number, what: string): void {
+  for (const index of indices) {
+    if (index < 0 || index >= size) {
+      throw new RangeError(`${what} index ${index} is outside the model's 0..${size - 1}`);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export interface TrainingDefaults {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  patience: number;
+}
+
+/** The loop's parameters, shared by every tfjs trainer; each stage picks its own defaults. */
+export function trainingParams(defaults: TrainingDefaults) {
+  return {
+    /** Most epochs to train; early stopping usually ends sooner. */
+    epochs: z.number().int().min(1).max(1000).default(defaults.epochs),
+    /** Ratings per Adam step. */
+    batchSize: z.number().int().min(1).max(65536).default(defaults.batchSize),
+    /** Adam's step size. */
+    learningRate: z.number().positive().max(1).default(defaults.learningRate),
+    /** Epochs without a better validation RMSE before training stops. */
+    patience: z.number().int().min(1).max(100).default(defaults.patience),
+  };
+}
+
+export type TrainingParams = TrainingDefaults;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { buildDnnModel } from '../models/dnn-model.ts';
+import { defineTrainerStage } from '../models/trainer-stage.ts';
+import { trainingParams } from '../models/training-params.ts';
+
+const params = z.object({
+  /** Width of the user and item embeddings. */
+  embedding: z.number().int().min(1).max(1024).default(64),
+  /** Units of each dense block (dense + ReLU, batch norm, dropout). */
+  hidden: z.array(z.number().int().min(1).max(4096)).min(1).default([256, 256, 256]),
+  /** Dropout on the concatenated embeddings. */
+  embeddingDropout: z.number().min(0).max(0.9).default(0.2),
+  /** Dropout after each dense block. */
+  dropout: z.number().min(0).max(0.9).default(0.3),
+  ...trainingParams({ epochs: 12, batchSize: 1024, learningRate: 0.002, patience: 2 }),
+});
+
+/** The deep model: embeddings of 64, three blocks of dense 256 + batch norm + dropout. */
+export const trainDnn = defineTrainerStage({
+  type: 'dnn',
+  version: 1,
+  description: 'Train the deep model (embeddings + dense blocks, tfjs) with early stopping',
+  params,
+  build: (data, p, seed, globalMean) => buildDnnModel({
+    numUsers: data.numUsers, numItems: data.numItems, embedding: p.embedding, hidden: p.hidden,
+    embeddingDropout: p.embeddingDropout, dropout: p.dropout, globalMean, seed,
+  }),
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { buildMfModel } from '../models/mf-model.ts';
+import { defineTrainerStage } from '../models/trainer-stage.ts';
+import { trainingParams } from '../models/training-params.ts';
+
+const params = z.object({
+  /** Width of the user and item factors. */
+  factors: z.number().int().min(1).max(512).default(16),
+  /** Per-rating L2 weight on the factor and bias rows of each batch (scaled ratings). */
+  l2: z.number().min(0).default(0.03),
+  ...trainingParams({ epochs: 40, batchSize: 1024, learningRate: 0.005, patience: 3 }),
+});
+
+/** Biased matrix factorisation (16-wide factors, user and item biases, global offset). */
+export const trainMf = defineTrainerStage({
+  type: 'mf',
+  version: 1,
+  description: 'Train biased matrix factorisation (tfjs) with early stopping on validation RMSE',
+  params,
+  build: (data, p, seed, globalMean) => buildMfModel({
+    numUsers: data.numUsers, numItems: data.numItems, factors: p.factors, l2: p.l2,
+    globalMean, seed,
+  }),
+});
