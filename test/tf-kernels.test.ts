@@ -52,6 +52,8 @@ const reductions: [number[], number | number[], boolean][] = [
   [[256, 9], 0, false], [[7, 5, 3], [0, 1], true], [[7, 5, 3], [1, 0], false],
   [[2, 3, 4, 5], [0, 1, 2], true], [[6, 4], 1, false], [[6, 4], [0, 1], false],
   [[5, 3, 2], [0, 2], true], [[8, 3], -2, false],
+  // Widths that are whole vectors of four take the SIMD path.
+  [[64, 12], 0, false], [[3, 4, 8], 0, true], [[1, 1, 256, 256], [0, 1, 2], false],
 ];
 
 for (const [shape, axis, keepDims] of reductions) {

@@ -1,5 +1,5 @@
-import { encodeModule } from './wasm-encoder.ts';
-import { gemmFunction, tileColumns, tileRows } from './gemm-wasm-function.ts';
+import { tileColumns, tileRows } from './gemm-wasm-function.ts';
+import { simdModule } from './simd-module.ts';
 
 /** One matrix operand: `rows x columns` as the product sees it, stored transposed or not. */
 export interface Operand {
@@ -22,11 +22,6 @@ export interface Product {
   relu?: boolean;
 }
 
-type Gemm = (ap: number, bp: number, cp: number, m: number, n: number, k: number, row: number) =>
-  void;
-
-const pageBytes = 65536;
-
 /**
  * Matrix products on a WebAssembly SIMD micro-kernel with its own memory. Operands are
  * packed into that memory in the panel layout the kernel reads sequentially, which also
@@ -34,15 +29,7 @@ const pageBytes = 65536;
  * kernel's O(n^3).
  */
 export class PackedGemm {
-  private readonly memory = new WebAssembly.Memory({ initial: 16 });
-  private readonly gemm: Gemm;
-  private heap = new Float32Array(this.memory.buffer);
-
-  constructor() {
-    const module = new WebAssembly.Module(encodeModule([gemmFunction()], false));
-    const instance = new WebAssembly.Instance(module, { env: { memory: this.memory } });
-    this.gemm = instance.exports.gemm as Gemm;
-  }
+  private readonly kernels = simdModule();
 
   multiply(product: Product): void {
     const { rows, depth, columns } = product;
@@ -55,20 +42,13 @@ export class PackedGemm {
     const aStart = 0;
     const bStart = aStart + mPanels * tileRows * depth;
     const cStart = bStart + nPanels * tileColumns * depth;
-    this.reserve(cStart + mPanels * tileRows * paddedColumns);
+    const heap = this.kernels.heap(cStart + mPanels * tileRows * paddedColumns);
 
-    packA(product, this.heap, aStart, mPanels);
-    packB(product, this.heap, bStart, nPanels);
-    this.gemm(aStart * 4, bStart * 4, cStart * 4, mPanels, nPanels, depth, paddedColumns * 4);
-    writeOut(product, this.heap.subarray(cStart), paddedColumns);
-  }
-
-  private reserve(floats: number): void {
-    const missing = floats * 4 - this.memory.buffer.byteLength;
-    if (missing <= 0) return;
-
-    this.memory.grow(Math.ceil(missing / pageBytes));
-    this.heap = new Float32Array(this.memory.buffer);
+    packA(product, heap, aStart, mPanels);
+    packB(product, heap, bStart, nPanels);
+    const rowBytes = paddedColumns * 4;
+    this.kernels.gemm(aStart * 4, bStart * 4, cStart * 4, mPanels, nPanels, depth, rowBytes);
+    writeOut(product, heap.subarray(cStart), paddedColumns);
   }
 }
 
