@@ -1,9 +1,6 @@
-import { render } from 'ink';
-import { createElement } from 'react';
 import type { Observable } from 'rxjs';
 import type { Writable } from 'node:stream';
 import type { RunEvent } from '../core/events.ts';
-import { App } from './components/App.tsx';
 import { PlainLogger, type PlainLoggerOptions } from './plain-logger.ts';
 
 export interface RenderOptions {
@@ -29,6 +26,13 @@ export function renderRun(events: Observable<RunEvent>, options: RenderOptions):
 async function renderInk(events: Observable<RunEvent>, options: RenderOptions): Promise<void> {
   // Ctrl-C arrives as a key while Ink holds the terminal in raw mode: the App turns it into
   // onCancel and keeps drawing until the runtime has stopped the running stages.
+  // Ink and React are loaded only here: they take seconds to import, and logs, pipes and
+  // --json never need them.
+  const [{ render }, { createElement }, { App }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('./components/App.tsx'),
+  ]);
   const instance = render(createElement(App, { events, onCancel: options.onCancel }), {
     stdout: options.out as NodeJS.WriteStream,
     exitOnCtrlC: false,
