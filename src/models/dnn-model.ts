@@ -68,7 +68,10 @@ export function denseBlock(
     name: `dropout_${index}`, rate: dropout, seed: deriveSeed(seed, `drop${index}`),
   });
   let x = dense.apply(input) as tf.SymbolicTensor;
-  if (batchNorm) x = tf.layers.batchNormalization({ name: `norm_${index}` }).apply(x) as tf.SymbolicTensor;
+  // Momentum 0.9, not tfjs's 0.99: with large batches an epoch has under a hundred steps,
+  // and at 0.99 the moving statistics would still be half their initial values after one.
+  const norm = tf.layers.batchNormalization({ name: `norm_${index}`, momentum: 0.9 });
+  if (batchNorm) x = norm.apply(x) as tf.SymbolicTensor;
   return drop.apply(x) as tf.SymbolicTensor;
 }
 
