@@ -10,7 +10,8 @@ import { tf } from '../src/tf/tf.ts';
 const sizes = { numUsers: 943, numItems: 1682, seed: 1, globalMean: 0.6 };
 
 function trainable(model: tf.LayersModel): number {
-  return model.trainableWeights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
+  const size = (shape: readonly (number | null)[]) => shape.reduce<number>((a, b) => a * (b ?? 1), 1);
+  return model.trainableWeights.reduce((sum, w) => sum + size(w.shape), 0);
 }
 
 test('MF has (943 + 1,682) x (16 + 1) + 1 = 44,626 parameters', async () => {
