@@ -23,7 +23,8 @@ async function fit(backend: string, optimizer: tf.Optimizer, steps: number) {
   const y = tf.tensor2d(values(30, 4), [10, 3]);
 
   for (let step = 0; step < steps; step++) {
-    optimizer.minimize(() => tf.losses.meanSquaredError(y, tf.add(tf.matMul(x, w), b)) as tf.Scalar);
+    const loss = () => tf.losses.meanSquaredError(y, tf.add(tf.matMul(x, w), b)) as tf.Scalar;
+    optimizer.minimize(loss);
   }
   const result = [...w.dataSync(), ...b.dataSync()];
   const state = (await optimizer.getWeights()).map((weight) => ({
@@ -36,7 +37,7 @@ async function fit(backend: string, optimizer: tf.Optimizer, steps: number) {
 }
 
 for (const backend of ['cpu', 'wasm']) {
-  test(`on ${backend}, 25 steps of FusedAdam equal tfjs's Adam to the bit, state included`, async () => {
+  test(`on ${backend}, 25 FusedAdam steps equal tfjs's Adam to the bit, state too`, async () => {
     await initBackend('wasm');
     const plain = await fit(backend, tf.train.adam(0.05), 25);
     const fused = await fit(backend, new FusedAdam(0.05), 25);
@@ -50,7 +51,7 @@ for (const backend of ['cpu', 'wasm']) {
   });
 }
 
-test('FusedAdam keeps tfjs names for its state: iterations, then m and v per variable', async () => {
+test('FusedAdam keeps tfjs names for its state: iterations, m and v per variable', async () => {
   await initBackend('wasm');
   await tf.setBackend('wasm');
   const { state } = await fit('wasm', new FusedAdam(0.01), 2);

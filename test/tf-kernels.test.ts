@@ -13,10 +13,12 @@ function values(count: number, seed: number): Float32Array {
   return out;
 }
 
-async function on(backend: string, fn: () => tf.Tensor): Promise<{ shape: number[]; data: number[] }> {
+async function on(backend: string, fn: () => tf.Tensor) {
   await tf.setBackend(backend);
   const result = tf.tidy(fn);
-  return { shape: result.shape, data: [...result.dataSync()] };
+  const data = [...result.dataSync()];
+  result.dispose();
+  return { shape: result.shape, data };
 }
 
 async function sameOnBoth(fn: () => tf.Tensor, tolerance = 1e-5): Promise<void> {
@@ -58,7 +60,8 @@ const reductions: [number[], number | number[], boolean][] = [
 
 for (const [shape, axis, keepDims] of reductions) {
   for (const op of ['sum', 'mean'] as const) {
-    test(`${op} of ${JSON.stringify(shape)} over ${JSON.stringify(axis)}, keepDims=${keepDims}`, async () => {
+    const axes = JSON.stringify(axis);
+    test(`${op} of ${JSON.stringify(shape)} over ${axes}, keepDims=${keepDims}`, async () => {
       const size = shape.reduce((a, b) => a * b, 1);
       await sameOnBoth(() => tf[op](tf.tensor(values(size, 3 + size), shape), axis, keepDims));
     });

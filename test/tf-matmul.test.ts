@@ -16,7 +16,10 @@ function values(count: number, seed: number): Float32Array {
 
 async function on(backend: string, fn: () => tf.Tensor): Promise<Float32Array> {
   await tf.setBackend(backend);
-  return tf.tidy(fn).dataSync() as Float32Array;
+  const result = tf.tidy(fn);
+  const data = result.dataSync() as Float32Array;
+  result.dispose();
+  return data;
 }
 
 /** Float32 sums in another order differ by rounding, which grows with the depth. */
@@ -36,8 +39,9 @@ const sizes: [number, number, number][] = [
 ];
 
 for (const [m, k, n] of sizes) {
-  for (const [transposeA, transposeB] of [[false, false], [true, false], [false, true], [true, true]]) {
-    test(`matMul ${m}x${k} by ${k}x${n}, transposeA=${transposeA} transposeB=${transposeB}`, async () => {
+  const flags = [[false, false], [true, false], [false, true], [true, true]];
+  for (const [transposeA, transposeB] of flags) {
+    test(`matMul ${m}x${k} by ${k}x${n}, transposeA=${transposeA} B=${transposeB}`, async () => {
       await initBackend('wasm');
       const a = values(m * k, m + 7 * k);
       const b = values(k * n, n + 11 * k);

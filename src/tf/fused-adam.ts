@@ -1,4 +1,6 @@
-import { adamStepKernelName, cpuAdamStep, wasmAdamStep, type AdamStepAttrs } from './adam-step-kernel.ts';
+import {
+  adamStepKernelName, cpuAdamStep, wasmAdamStep, type AdamStepAttrs,
+} from './adam-step-kernel.ts';
 import { tf } from './tf.ts';
 
 interface Moment {
@@ -82,7 +84,8 @@ function moments(state: AdamState, index: number, name: string, value: tf.Variab
   });
   state.accumulatedFirstMoment[index] ??= make('m');
   state.accumulatedSecondMoment[index] ??= make('v');
-  return [state.accumulatedFirstMoment[index].variable, state.accumulatedSecondMoment[index].variable];
+  const first = state.accumulatedFirstMoment[index].variable;
+  return [first, state.accumulatedSecondMoment[index].variable];
 }
 
 let registered = false;

@@ -23,10 +23,10 @@ export interface Product {
 }
 
 /**
- * Matrix products on a WebAssembly SIMD micro-kernel with its own memory. Operands are
- * packed into that memory in the panel layout the kernel reads sequentially, which also
- * turns both transposed cases into the plain one; the packing is O(n^2) against the
- * kernel's O(n^3).
+ * Matrix products on a WebAssembly SIMD micro-kernel with its own memory. A is copied in as
+ * it lies (the kernel reads either layout); B is packed into the panel layout the kernel
+ * reads sequentially, which also turns a transposed B into a plain one. Copying and packing
+ * are O(n^2) against the kernel's O(n^3).
  */
 export class PackedGemm {
   private readonly kernels = simdModule();
@@ -39,39 +39,38 @@ export class PackedGemm {
     const mPanels = Math.ceil(rows / tileRows);
     const nPanels = Math.ceil(columns / tileColumns);
     const paddedColumns = nPanels * tileColumns;
+    const paddedRows = mPanels * tileRows;
     const aStart = 0;
-    const bStart = aStart + mPanels * tileRows * depth;
+    const bStart = aStart + paddedRows * depth;
     const cStart = bStart + nPanels * tileColumns * depth;
     const heap = this.kernels.heap(cStart + mPanels * tileRows * paddedColumns);
 
-    packA(product, heap, aStart, mPanels);
+    copyA(product, heap, aStart, paddedRows);
     packB(product, heap, bStart, nPanels);
     const rowBytes = paddedColumns * 4;
-    this.kernels.gemm(aStart * 4, bStart * 4, cStart * 4, mPanels, nPanels, depth, rowBytes);
+    // A plain A is read row by row, a transposed one depth row by depth row.
+    const [aRowStride, aDepthStride] = product.a.transposed ? [4, paddedRows * 4] : [depth * 4, 4];
+    this.kernels.gemm(aStart * 4, bStart * 4, cStart * 4, mPanels, nPanels, depth, rowBytes,
+      aRowStride, aDepthStride);
     writeOut(product, heap.subarray(cStart), paddedColumns);
   }
 }
 
-/** A as panels of `tileRows` rows, each stored depth-major; rows past the end are zero. */
-function packA({ a, rows, depth }: Product, heap: Float32Array, start: number, panels: number) {
-  const panelSize = tileRows * depth;
-  heap.fill(0, start + (panels - 1) * panelSize, start + panels * panelSize);
-
+/** A as it is stored, its rows (the product's rows) padded with zeros to `paddedRows`. */
+function copyA({ a, rows, depth }: Product, heap: Float32Array, start: number, paddedRows: number) {
   const { data, offset } = a;
-  if (a.transposed) {
-    // Stored depth x rows: read each depth row once, in order.
-    for (let k = 0; k < depth; k++) {
-      const from = offset + k * rows;
-      for (let i = 0; i < rows; i++) {
-        heap[start + (i >> 2) * panelSize + k * tileRows + (i & 3)] = data[from + i];
-      }
-    }
+  if (!a.transposed) {
+    heap.set(data.subarray(offset, offset + rows * depth), start);
+    heap.fill(0, start + rows * depth, start + paddedRows * depth);
     return;
   }
-  for (let i = 0; i < rows; i++) {
-    const from = offset + i * depth;
-    const to = start + (i >> 2) * panelSize + (i & 3);
-    for (let k = 0; k < depth; k++) heap[to + k * tileRows] = data[from + k];
+
+  // Stored depth x rows: each depth row gets its padding.
+  for (let k = 0; k < depth; k++) {
+    const from = offset + k * rows;
+    const to = start + k * paddedRows;
+    heap.set(data.subarray(from, from + rows), to);
+    heap.fill(0, to + rows, to + paddedRows);
   }
 }
 

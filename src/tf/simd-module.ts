@@ -2,8 +2,10 @@ import { encodeModule } from './wasm-encoder.ts';
 import { gemmFunction } from './gemm-wasm-function.ts';
 import { sumRowsFunction } from './sum-rows-wasm-function.ts';
 
-type Gemm = (ap: number, bp: number, cp: number, m: number, n: number, k: number, row: number) =>
-  void;
+type Gemm = (
+  ap: number, bp: number, cp: number, mPanels: number, nPanels: number, depth: number,
+  rowBytes: number, aRowStride: number, aDepthStride: number,
+) => void;
 type SumRows = (source: number, target: number, rows: number, rowBytes: number) => void;
 
 const pageBytes = 65536;

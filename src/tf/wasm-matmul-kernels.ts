@@ -59,7 +59,9 @@ function multiply(
   for (let batch = 0; batch < batches; batch++) {
     engine.multiply({
       a: { data: aData, offset: (batchA === 1 ? 0 : batch) * rows * depth, transposed: transposeA },
-      b: { data: bData, offset: (batchB === 1 ? 0 : batch) * depth * columns, transposed: transposeB },
+      b: {
+        data: bData, offset: (batchB === 1 ? 0 : batch) * depth * columns, transposed: transposeB,
+      },
       rows, depth, columns,
       out: outData,
       outOffset: batch * rows * columns,

@@ -57,6 +57,8 @@ function tile(x: TensorInfo, reps: number[], backend: BackendWasm): TensorInfo {
 
 function strides(shape: number[]): number[] {
   const result = new Array<number>(shape.length).fill(1);
-  for (let axis = shape.length - 2; axis >= 0; axis--) result[axis] = result[axis + 1] * shape[axis + 1];
+  for (let axis = shape.length - 2; axis >= 0; axis--) {
+    result[axis] = result[axis + 1] * shape[axis + 1];
+  }
   return result;
 }
