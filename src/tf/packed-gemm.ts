@@ -99,9 +99,10 @@ function packB({ b, depth, columns }: Product, heap: Float32Array, start: number
 
 function writeOut(product: Product, tile: Float32Array, stride: number): void {
   const { rows, columns, out, outOffset, bias, relu } = product;
+  if (!bias && !relu) return copyRows(product, tile, stride);
+
   const perColumn = bias !== undefined && bias.length > 1;
   const shared = bias !== undefined && bias.length === 1 ? bias[0] : 0;
-
   for (let i = 0; i < rows; i++) {
     const from = i * stride;
     const to = outOffset + i * columns;
@@ -110,5 +111,16 @@ function writeOut(product: Product, tile: Float32Array, stride: number): void {
       if (relu && value < 0) value = 0;
       out[to + j] = value;
     }
+  }
+}
+
+/** Plain products leave the kernel's memory as memory copies, one per row at most. */
+function copyRows({ rows, columns, out, outOffset }: Product, tile: Float32Array, stride: number) {
+  if (stride === columns) {
+    out.set(tile.subarray(0, rows * columns), outOffset);
+    return;
+  }
+  for (let i = 0; i < rows; i++) {
+    out.set(tile.subarray(i * stride, i * stride + columns), outOffset + i * columns);
   }
 }
