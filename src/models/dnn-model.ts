@@ -1,5 +1,5 @@
 import { tf } from '../tf/tf.ts';
-import { embed, indexInputs, type BuiltModel } from './model-parts.ts';
+import { embed, indexInputs, rowPenalty, type BuiltModel } from './model-parts.ts';
 import { deriveSeed } from './seeded-random.ts';
 import { SeededDropout } from './seeded-dropout.ts';
 
@@ -16,6 +16,8 @@ export interface DnnOptions {
   dropout: number;
   /** Mean scaled training rating: the output's bias starts there. */
   globalMean: number;
+  /** Per-rating L2 weight on the embedding rows a batch uses; 0 (default) for none. */
+  l2?: number;
   seed: number;
 }
 
@@ -48,7 +50,13 @@ export function buildDnnModel(options: DnnOptions): BuiltModel {
   });
 
   const output = ratingHead('rating', options.globalMean, seed).apply(x) as tf.SymbolicTensor;
-  return { model: tf.model({ inputs: [inputs.user, inputs.item], outputs: output, name: 'dnn' }) };
+  const model = tf.model({ inputs: [inputs.user, inputs.item], outputs: output, name: 'dnn' });
+  const l2 = options.l2 ?? 0;
+  const penalty = rowPenalty(l2, [
+    { layer: user.layer, indices: 'users' },
+    { layer: item.layer, indices: 'items' },
+  ]);
+  return { model, penalty: l2 > 0 ? penalty : undefined };
 }
 
 /** Dense + ReLU, batch normalisation (unless turned off), dropout: one block of an MLP. */

@@ -9,6 +9,8 @@ export interface TrainOptions {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** Factor applied to the learning rate after each epoch (1 keeps it constant). */
+  learningRateDecay: number;
   /** Epochs without a better validation RMSE before training stops. */
   patience: number;
   /** Seeds the shuffling of the training ratings. */
@@ -72,6 +74,7 @@ export async function trainModel(
         best = { epoch, rmse: valRmse, weights: built.model.getWeights().map((w) => w.clone()) };
       }
 
+      setLearningRate(optimizer, options.learningRate * options.learningRateDecay ** epoch);
       const durationMs = performance.now() - started;
       const record: EpochRecord = {
         epoch, loss, valLoss, valRmse, bestEpoch: best.epoch, durationMs,
@@ -173,4 +176,9 @@ function evaluate(model: tf.LayersModel, validation: RatingSet, scale: RatingSca
   let squared = 0;
   for (let k = 0; k < ratings.length; k++) squared += (ratings[k] - validation.ratings[k]) ** 2;
   return { valLoss: squaredScaled / scaled.length, valRmse: Math.sqrt(squared / ratings.length) };
+}
+
+/** Adam reads its step size from this field at every update. */
+function setLearningRate(optimizer: tf.Optimizer, rate: number): void {
+  (optimizer as unknown as { learningRate: number }).learningRate = rate;
 }

@@ -4,6 +4,7 @@ export interface TrainingDefaults {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  learningRateDecay: number;
   patience: number;
 }
 
@@ -16,6 +17,8 @@ export function trainingParams(defaults: TrainingDefaults) {
     batchSize: z.number().int().min(1).max(65536).default(defaults.batchSize),
     /** Adam's step size. */
     learningRate: z.number().positive().max(1).default(defaults.learningRate),
+    /** Factor on the learning rate after each epoch; 1 keeps it constant. */
+    learningRateDecay: z.number().positive().max(1).default(defaults.learningRateDecay),
     /** Epochs without a better validation RMSE before training stops. */
     patience: z.number().int().min(1).max(100).default(defaults.patience),
   };

@@ -12,7 +12,7 @@ const params = z.object({
   embeddingDropout: z.number().min(0).max(0.9).default(0.2),
   /** Dropout after each dense block. */
   dropout: z.number().min(0).max(0.9).default(0.3),
-  ...trainingParams({ epochs: 12, batchSize: 1024, learningRate: 0.002, patience: 2 }),
+  ...trainingParams({ epochs: 12, batchSize: 1024, learningRate: 0.002, learningRateDecay: 0.6, patience: 2 }),
 });
 
 /** The deep model: embeddings of 64, three blocks of dense 256 + batch norm + dropout. */

@@ -19,7 +19,7 @@ const params = z.object({
   l2: z.number().min(0).default(0.03),
   /** Feed users' age, gender, occupation and items' genres to the MLP when the data has them. */
   sideFeatures: z.boolean().default(true),
-  ...trainingParams({ epochs: 30, batchSize: 1024, learningRate: 0.003, patience: 3 }),
+  ...trainingParams({ epochs: 30, batchSize: 1024, learningRate: 0.003, learningRateDecay: 1, patience: 3 }),
 });
 
 type Params = z.infer<typeof params>;
