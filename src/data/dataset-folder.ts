@@ -38,9 +38,15 @@ export async function datasetFolder(
 
   if (location.kind === 'zip') {
     const into = await mkdtemp(join(tmpdir(), 'recommender-data-'));
-    await extractZip(location.path, into, options.signal);
     const cleanup = () => rm(into, { recursive: true, force: true });
-    return { dir: await findLayoutDir(into), origin: 'path', cleanup };
+    try {
+      await extractZip(location.path, into, options.signal);
+      return { dir: await findLayoutDir(into), origin: 'path', cleanup };
+    } catch (error) {
+      // The caller only gets cleanup() on success: a bad or cancelled zip must not leave files.
+      await cleanup();
+      throw error;
+    }
   }
 
   const { url, md5 } = officialSource(source);

@@ -49,14 +49,20 @@ export async function readDelimitedFile(
     ...(options.quoted ? { enclosedChar: '"', escapeChar: '"' } : {}),
   });
 
-  let line = 0;
+  let nextLine = 1;
+  let headerSeen = options.header === undefined;
   let rows = 0;
   let bytesRead = 0;
   csv.on('data', (record: Record<string, string>) => {
-    line++;
     const fields = Object.values(record);
+    const line = nextLine;
+    // A quoted field may hold line breaks: errors name the physical line a record starts on.
+    nextLine += options.quoted ? 1 + countLineBreaks(fields) : 1;
     if (fields.length === 1 && fields[0].trim() === '') return;
-    if (line === 1 && options.header !== undefined) return checkHeader(fields, options);
+    if (!headerSeen) {
+      headerSeen = true;
+      return checkHeader(fields, line, options);
+    }
 
     checkFieldCount(fields, line, options);
     onRow(fields, line);
@@ -77,17 +83,17 @@ async function feed(
   csv: ReturnType<typeof createStream>,
   onBytes: (bytes: number) => void,
 ): Promise<void> {
-  const decoder = new StringDecoder(options.encoding);
+  let decoder: StringDecoder | undefined;
   let pendingColon = '';
-  let first = true;
 
   // Decoding here, not in csv-stream, keeps multi-byte characters whole across chunks.
   for await (const chunk of createReadStream(path)) {
     options.signal?.throwIfAborted();
     onBytes(chunk.length);
+    const first = decoder === undefined;
+    decoder ??= new StringDecoder(encodingOf(chunk as Buffer, options.encoding));
     let text = decoder.write(chunk as Buffer);
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    first = false;
 
     if (options.separator === '::') {
       text = pendingColon + text;
@@ -98,7 +104,7 @@ async function feed(
     csv.write(Buffer.from(text, 'utf8'), 'utf8');
   }
 
-  const rest = pendingColon + decoder.end();
+  const rest = pendingColon + (decoder?.end() ?? '');
   csv.write(Buffer.from(rest, 'utf8'), 'utf8');
   csv.end();
 }
@@ -111,12 +117,29 @@ async function statOrFail(path: string, label: string) {
   }
 }
 
-function checkHeader(fields: string[], options: DelimitedFileOptions): void {
+/**
+ * A UTF-8 byte-order mark means the file is UTF-8 whatever the layout's usual encoding: an
+ * editor that re-saved a Latin-1 u.item wrote it that way, accents included.
+ */
+function encodingOf(firstChunk: Buffer, usual: 'utf8' | 'latin1'): 'utf8' | 'latin1' {
+  const bom = firstChunk[0] === 0xef && firstChunk[1] === 0xbb && firstChunk[2] === 0xbf;
+  return bom ? 'utf8' : usual;
+}
+
+function countLineBreaks(fields: string[]): number {
+  let breaks = 0;
+  for (const field of fields) {
+    for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) breaks++;
+  }
+  return breaks;
+}
+
+function checkHeader(fields: string[], line: number, options: DelimitedFileOptions): void {
   const received = fields.join(',');
   if (received.trim() === options.header) return;
   throw new InputError({
     file: options.label,
-    line: 1,
+    line,
     expected: `the header row "${options.header}"`,
     received,
   });

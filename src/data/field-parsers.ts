@@ -8,9 +8,14 @@ export interface FieldSource {
   field: string;
 }
 
+/** Ratings keep original ids in Int32Arrays: a larger id would wrap round silently. */
+export const largestId = 2 ** 31 - 1;
+
 export function parseId(text: string, source: FieldSource): number {
-  if (/^\d{1,15}$/.test(text.trim())) return Number(text);
-  throw new InputError({ ...source, expected: 'a non-negative integer id', received: text });
+  const digits = /^\d{1,15}$/.test(text.trim());
+  if (digits && Number(text) <= largestId) return Number(text);
+  const expected = digits ? `an id of at most ${largestId}` : 'a non-negative integer id';
+  throw new InputError({ ...source, expected, received: text });
 }
 
 export function parseRating(text: string, scale: RatingScale, source: FieldSource): number {

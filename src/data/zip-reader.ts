@@ -73,9 +73,12 @@ function parseDirectory(path: string, directory: Buffer, count: number): ZipEntr
  */
 export async function extractZip(path: string, into: string, signal?: AbortSignal) {
   const entries = await readZipEntries(path);
-  for (const entry of entries) {
+  // Every name is checked before anything is written, so a hostile archive writes nothing.
+  const targets = entries.map((entry) => safeTarget(path, into, entry.name));
+
+  for (const [index, entry] of entries.entries()) {
     signal?.throwIfAborted();
-    const target = safeTarget(path, into, entry.name);
+    const target = targets[index];
     if (entry.name.endsWith('/')) {
       await mkdir(target, { recursive: true });
       continue;

@@ -1,0 +1,123 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { InputError } from '../src/core/input-error.ts';
+import { datasetFolder } from '../src/data/dataset-folder.ts';
+import { extractZip } from '../src/data/zip-reader.ts';
+import { ingestMovielens } from '../src/stages/ingest-movielens.ts';
+import { buildZip, runSettings, runStage, small100k, tempDir, writeFixture } from './data-fixtures.ts';
+
+/** Ingests the files and returns the InputError it must fail with. */
+async function failure(files: Record<string, string | Buffer>): Promise<InputError> {
+  const data = await writeFixture(files);
+  try {
+    await runStage(ingestMovielens, { run: { dataPath: data } });
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('ingest should have failed');
+}
+
+async function ingestedItems(files: Record<string, string | Buffer>): Promise<string[]> {
+  const data = await writeFixture(files);
+  const { outputs } = await runStage(ingestMovielens, { run: { dataPath: data } });
+  return (await readFile(join(outputs.dataset, 'items.csv'), 'utf8')).trim().split('\n');
+}
+
+const latestMovies = 'movieId,title,genres\n1,A (1999),Drama\n';
+
+test('an id beyond 32 bits is refused, not wrapped round onto another user', async () => {
+  const error = await failure(small100k({ 'u.data': '1\t1\t5\t100\n4294967297\t2\t3\t101\n' }));
+  assert.equal([error.file, error.line, error.field, error.received],
+    ['u.data', 2, 'user id', '4294967297']);
+  assert.is(error.expected, 'an id of at most 2147483647');
+});
+
+test('the largest 32-bit id is still read', async () => {
+  const items = await ingestedItems({
+    'ratings.csv': 'userId,movieId,rating,timestamp\n2147483647,1,4.0,9\n',
+    'movies.csv': latestMovies,
+  });
+  assert.is(items[1], '0,1,A (1999),1999,Drama');
+});
+
+test('a Latin-1 file re-saved as UTF-8 with a byte-order mark keeps its accents', async () => {
+  const files = small100k();
+  const utf8Item = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from((files['u.item'] as Buffer).toString('latin1'), 'utf8')]);
+  const items = await ingestedItems({ ...files, 'u.item': utf8Item });
+  assert.is(items[1], '0,1,Toy Story (1995),1995,Comedy');
+  assert.is(items[3], '2,7,"Misérables, Les (1995)",1995,');
+});
+
+test('after a quoted title spanning lines, errors name the physical line', async () => {
+  const error = await failure({
+    'ratings.csv': 'userId,movieId,rating,timestamp\n1,1,4.0,9\n',
+    'movies.csv': 'movieId,title,genres\n1,"Multi\nline\ntitle (1995)",Comedy\n2,B,Drama\n' +
+      'abc,C,Drama\n',
+  });
+  assert.equal([error.file, error.line, error.field, error.received],
+    ['movies.csv', 6, 'movieId', 'abc']);
+});
+
+test('a title spanning lines is kept whole', async () => {
+  const items = await ingestedItems({
+    'ratings.csv': 'userId,movieId,rating,timestamp\n1,1,4.0,9\n',
+    'movies.csv': 'movieId,title,genres\n1,"Two\nlines (1995)",Comedy\n',
+  });
+  assert.equal(items.slice(1), ['0,1,"Two', 'lines (1995)",1995,Comedy']);
+});
+
+test('blank lines before the header row do not hide it', async () => {
+  const items = await ingestedItems({
+    'ratings.csv': '\n\nuserId,movieId,rating,timestamp\n1,1,4.0,9\n',
+    'movies.csv': latestMovies,
+  });
+  assert.is(items.length, 2);
+});
+
+test('a wrong header after blank lines names its own line', async () => {
+  const error = await failure({
+    'ratings.csv': '\nuser,movie,rating,timestamp\n1,1,4.0,9\n',
+    'movies.csv': latestMovies,
+  });
+  assert.equal([error.file, error.line], ['ratings.csv', 2]);
+});
+
+test('a zip with a path-traversal entry writes nothing, not even its good entries', async () => {
+  const dir = await tempDir();
+  const zip = join(dir, 'evil.zip');
+  await writeFile(zip, buildZip({ 'ml/u.data': '1\t1\t5\t1\n', '../evil': 'x' }));
+  const into = join(dir, 'into');
+  await mkdir(into);
+
+  const error = await extractZip(zip, into).catch((caught: unknown) => caught);
+  assert.instance(error, InputError);
+  assert.match((error as InputError).received ?? '', '../evil');
+  assert.equal(await readdir(into), []);
+  assert.equal((await readdir(dir)).sort(), ['evil.zip', 'into']);
+});
+
+test('a --data zip that fails to unpack leaves no temporary folder behind', async () => {
+  const dir = await tempDir();
+  const zip = join(dir, 'evil.zip');
+  await writeFile(zip, buildZip({ 'u.data': '1\t1\t5\t1\n', 'sub/../../evil': 'x' }));
+  const privateTmp = join(dir, 'tmp');
+  await mkdir(privateTmp);
+
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = privateTmp;
+  try {
+    const error = await datasetFolder(runSettings({ dataPath: zip }), 'ml-100k')
+      .catch((caught: unknown) => caught);
+    assert.instance(error, InputError);
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+  }
+  assert.equal(await readdir(privateTmp), []);
+});
+
+test.run();
