@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tf } from './tf.ts';
+import { cpuUnsortedSegmentSum } from './cpu-unsorted-segment-sum.ts';
 import { useFastWasmKernels } from './fast-wasm-kernels.ts';
 import { wasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum.ts';
 
@@ -50,6 +51,7 @@ async function activate(name: Exclude<BackendPreference, 'auto'>): Promise<void>
     await import('@tensorflow/tfjs-node' as string);
   }
   if (name === 'wasm') await registerWasm();
+  if (name === 'cpu') replaceCpuSegmentSum();
 
   if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') failed`);
   await tf.ready();
@@ -64,6 +66,16 @@ async function registerWasm(): Promise<void> {
   if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) tf.registerKernel(wasmUnsortedSegmentSum);
   // RECOMMENDER_WASM_KERNELS=stock keeps tfjs's own kernels, to compare the two.
   if (process.env.RECOMMENDER_WASM_KERNELS !== 'stock') useFastWasmKernels(true);
+}
+
+/**
+ * Only when cpu is the run's backend: elsewhere cpu serves the tests as tfjs's reference.
+ * RECOMMENDER_WASM_KERNELS=stock keeps tfjs's kernel here too.
+ */
+function replaceCpuSegmentSum(): void {
+  if (process.env.RECOMMENDER_WASM_KERNELS === 'stock') return;
+  tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
+  tf.registerKernel(cpuUnsortedSegmentSum);
 }
 
 /** The cpu backend prints an advert for tfjs-node on first use; ours reports the backend. */

@@ -1,5 +1,6 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { sumIntoSegments } from './sum-into-segments.ts';
 
 /**
  * The wasm backend has no UnsortedSegmentSum, yet the gradient of every embedding lookup
@@ -26,14 +27,7 @@ export const wasmUnsortedSegmentSum: KernelConfig = {
     const sums = wasm.typedArrayFromHeap(out);
     sums.fill(0);
 
-    for (let row = 0; row < rows; row++) {
-      const segment = ids[row];
-      if (segment < 0 || segment >= numSegments) continue;
-
-      const from = row * width;
-      const to = segment * width;
-      for (let k = 0; k < width; k++) sums[to + k] += values[from + k];
-    }
+    sumIntoSegments(values, ids.subarray(0, rows), sums, width, numSegments);
     return out;
   },
 };
