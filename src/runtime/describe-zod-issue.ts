@@ -48,7 +48,11 @@ export function describeSchema(schema: AnySchema): string | undefined {
     case 'number':
       return describeNumber(def);
     case 'string':
-      return 'a string';
+      return patternMessage(def) ?? 'a string';
+    case 'union': {
+      const parts = (def.options as AnySchema[]).map(describeSchema);
+      return parts.every(Boolean) ? parts.join(' or ') : undefined;
+    }
     case 'boolean':
       return 'true or false';
     case 'enum':
@@ -65,6 +69,14 @@ export function describeSchema(schema: AnySchema): string | undefined {
     default:
       return undefined;
   }
+}
+
+/** A string schema's own wording for its pattern, e.g. "an id of letters, digits ...". */
+function patternMessage(def: Def): string | undefined {
+  const checks = ((def.checks ?? []) as AnySchema[]).map((check) => check._zod.def as Def);
+  const pattern = checks.find((check) => check.check === 'string_format' && check.pattern);
+  const message: unknown = typeof pattern?.error === 'function' ? pattern.error() : undefined;
+  return typeof message === 'string' ? message : undefined;
 }
 
 function describeNumber(def: Def): string {

@@ -21,6 +21,8 @@ export function expandPipeline(
   const spec = parseSpec(raw, location);
   rejectDuplicateIds(spec.stages, location);
 
+  rejectOversizedExpansion(spec.stages, location);
+
   const drafts = spec.stages.flatMap((stageSpec, index) =>
     expandStage(stageSpec, index, registry, location),
   );
@@ -53,6 +55,22 @@ function rejectDuplicateIds(stages: StageSpec[], location: SpecLocation): void {
       throw specError(location, ['stages', index, 'id'], 'a unique id', stage.id);
     }
     seen.add(stage.id);
+  });
+}
+
+/** More nodes than anyone runs; a forEach product past it would exhaust memory instead. */
+export const maxPipelineNodes = 10_000;
+
+function rejectOversizedExpansion(stages: StageSpec[], location: SpecLocation): void {
+  let planned = 0;
+  stages.forEach((stage, index) => {
+    const lists = Object.values(stage.forEach ?? {});
+    planned += lists.reduce((product, values) => product * values.length, 1);
+    if (planned <= maxPipelineNodes) return;
+
+    const expected = `at most ${maxPipelineNodes} nodes in the whole pipeline once expanded`;
+    const received = `${planned} nodes up to this stage`;
+    throw specError(location, ['stages', index, 'forEach'], expected, received);
   });
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isNode, parseDocument, visit, type Document } from 'yaml';
 import { InputError } from '../core/input-error.ts';
 import { expandPipeline, type StageRegistry } from './expand-pipeline.ts';
 import type { PipelinePlan } from './pipeline-plan.ts';
@@ -48,7 +48,35 @@ export function parsePipelineText(
   }
 
   const location: SpecLocation = { file, lineOf: (path) => lineOf(document, lineCounter, path) };
-  return expandPipeline(document.toJS({ maxAliasCount: 100 }), registry, location);
+  return expandPipeline(plainData(document, lineCounter, file), registry, location);
+}
+
+const maxAliasCount = 100;
+
+/** The document as plain data; aliases that expand without bound (a YAML bomb) are refused. */
+function plainData(document: Document, lineCounter: LineCounter, file: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new InputError({
+      file,
+      line: firstAliasLine(document, lineCounter),
+      expected: `YAML aliases (*name) that expand to at most ${maxAliasCount} copies`,
+      received: error.message,
+    });
+  }
+}
+
+function firstAliasLine(document: Document, lineCounter: LineCounter): number | undefined {
+  let line: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      if (node.range) line = lineCounter.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 /** The line of the value at `path`, or of the closest enclosing value that exists. */
