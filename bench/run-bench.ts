@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { initBackend } from '../src/tf/backend.ts';
+import { initBackend, useFastCpuKernels } from '../src/tf/backend.ts';
 import { useFastWasmKernels } from '../src/tf/fast-wasm-kernels.ts';
 import { tf } from '../src/tf/tf.ts';
 import type { ModelName } from './bench-models.ts';
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   for (const entry of cases) {
     await tf.setBackend(entry.backend);
     if (entry.backend === 'wasm') useFastWasmKernels(entry.kernels !== 'stock');
+    else useFastCpuKernels();
     const timing = await timeEpoch(entry.model, data, entry);
     epochs.push(timing);
     process.stdout.write(`${describe(timing)}\n`);

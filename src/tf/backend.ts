@@ -51,7 +51,7 @@ async function activate(name: Exclude<BackendPreference, 'auto'>): Promise<void>
     await import('@tensorflow/tfjs-node' as string);
   }
   if (name === 'wasm') await registerWasm();
-  if (name === 'cpu') replaceCpuSegmentSum();
+  if (name === 'cpu') useFastCpuKernels();
 
   if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend('${name}') failed`);
   await tf.ready();
@@ -69,11 +69,12 @@ async function registerWasm(): Promise<void> {
 }
 
 /**
- * Only when cpu is the run's backend: elsewhere cpu serves the tests as tfjs's reference.
- * RECOMMENDER_WASM_KERNELS=stock keeps tfjs's kernel here too.
+ * Registered when cpu is the run's backend (and by the benchmark): elsewhere cpu serves the
+ * tests as tfjs's reference. RECOMMENDER_WASM_KERNELS=stock keeps tfjs's kernel here too.
  */
-function replaceCpuSegmentSum(): void {
+export function useFastCpuKernels(): void {
   if (process.env.RECOMMENDER_WASM_KERNELS === 'stock') return;
+  if (tf.getKernel('UnsortedSegmentSum', 'cpu') === cpuUnsortedSegmentSum) return;
   tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
   tf.registerKernel(cpuUnsortedSegmentSum);
 }
