@@ -6,6 +6,7 @@ import {
 import type { ErrorInfo, RunEvent } from '../core/events.ts';
 import type { RunSettings } from '../core/stage.ts';
 import type { ArtifactStore } from './artifact-store.ts';
+import { withStoreAccess } from './store-access-error.ts';
 import { computeKeys } from './cache-key.ts';
 import { CancelledError, toErrorInfo } from './error-info.ts';
 import type { PipelinePlan } from './pipeline-plan.ts';
@@ -55,9 +56,11 @@ export function runPipeline(plan: PipelinePlan, options: RunOptions): Observable
 }
 
 async function prepare(plan: PipelinePlan, options: RunOptions) {
-  await options.store.sweep();
+  const { store } = options;
+  await withStoreAccess(store.root, () => store.sweep());
   const keys = await computeKeys(plan, options.settings);
-  const recorder = await RunRecorder.create(options.store.runsDir, plan.name);
+  const recorder = await withStoreAccess(store.root,
+    () => RunRecorder.create(store.runsDir, plan.name));
   return { keys, recorder };
 }
 

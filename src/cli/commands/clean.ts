@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ArtifactStore } from '../../runtime/artifact-store.ts';
+import { withStoreAccess } from '../../runtime/store-access-error.ts';
 import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { reportFailure } from '../report-failure.ts';
@@ -35,7 +36,8 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     const store = new ArtifactStore(resolve(values.artifacts ?? 'artifacts'));
     const folders = [store.entriesDir, store.tmpDir];
     if (!values['keep-runs']) folders.push(store.runsDir);
-    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+    await withStoreAccess(store.root, () =>
+      Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true }))));
 
     const names = folders.map((folder) => join(folder).slice(store.root.length + 1));
     environment.stdout.write(`removed ${names.join(', ')} from ${store.root}\n`);

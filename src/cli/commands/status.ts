@@ -1,4 +1,5 @@
 import { ArtifactStore } from '../../runtime/artifact-store.ts';
+import { withStoreAccess } from '../../runtime/store-access-error.ts';
 import { computeKeys } from '../../runtime/cache-key.ts';
 import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
@@ -29,12 +30,13 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     const store = new ArtifactStore(artifacts);
     const keys = await computeKeys(plan, settings);
 
-    const nodes = await Promise.all(plan.nodes.map(async (node) => {
-      const key = keys.get(node.id)!;
-      const manifest = await store.readManifest(key);
-      return { id: node.id, stage: node.stage.name, key, cached: manifest !== undefined,
-        created: manifest?.created };
-    }));
+    const nodes = await withStoreAccess(store.root, () => Promise.all(plan.nodes.map(
+      async (node) => {
+        const key = keys.get(node.id)!;
+        const manifest = await store.readManifest(key);
+        return { id: node.id, stage: node.stage.name, key, cached: manifest !== undefined,
+          created: manifest?.created };
+      })));
     const cached = nodes.filter((node) => node.cached).length;
 
     if (values.json) {
