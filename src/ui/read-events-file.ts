@@ -28,6 +28,12 @@ export async function readEventsFile(file: string): Promise<RunEvent[]> {
     if (value === undefined && cutShort && index === lines.length - 1) break;
     events.push(asEvent(value, line, file, index + 1));
   }
+
+  // An empty replay would print nothing and exit 0, which looks like success.
+  if (events.length === 0) {
+    throw new InputError({ file, line: 1, expected: 'at least the run-started event',
+      received: 'no events (the run stopped before writing any)' });
+  }
   return events;
 }
 
