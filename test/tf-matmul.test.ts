@@ -55,12 +55,20 @@ for (const [m, k, n] of sizes) {
   }
 }
 
+test('a batch of 256 tiny products (the stock kernel does these) equals cpu', async () => {
+  await initBackend('wasm');
+  const rows = (seed: number) => tf.tensor3d(values(256 * 16, seed), [256, 1, 16]);
+  const dots = () => tf.matMul(rows(10), rows(11), false, true);
+
+  close(await on('wasm', dots), await on('cpu', dots), 16);
+});
+
 test('batched matMul, and a batch of one broadcast against three', async () => {
   await initBackend('wasm');
   const batched = () => tf.matMul(
-    tf.tensor3d(values(3 * 5 * 6, 1), [3, 5, 6]), tf.tensor3d(values(3 * 6 * 9, 2), [3, 6, 9]));
+    tf.tensor3d(values(3 * 50 * 6, 1), [3, 50, 6]), tf.tensor3d(values(3 * 6 * 19, 2), [3, 6, 19]));
   const broadcast = () => tf.matMul(
-    tf.tensor3d(values(5 * 6, 3), [1, 5, 6]), tf.tensor3d(values(3 * 9 * 6, 4), [3, 9, 6]),
+    tf.tensor3d(values(50 * 6, 3), [1, 50, 6]), tf.tensor3d(values(3 * 19 * 6, 4), [3, 19, 6]),
     false, true);
 
   close(await on('wasm', batched), await on('cpu', batched), 6);

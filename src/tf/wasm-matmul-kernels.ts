@@ -11,6 +11,9 @@ interface MatMulAttrs {
 
 let engine: PackedGemm | undefined;
 
+/** Multiply-adds per product below which a batch of products goes to the stock kernel. */
+const tinyProduct = 4096;
+
 /**
  * BatchMatMul and _FusedMatMul for the wasm backend on the SIMD micro-kernel. tfjs 4.22's
  * own kernel reaches XNNPACK only when neither operand is transposed; both gradient
@@ -47,6 +50,11 @@ function multiply(
   const shape = productShape(a.shape, b.shape, transposeA, transposeB);
   if (!shape) return undefined;
   const { rows, depth, columns, batches, batchA, batchB } = shape;
+  // Many tiny products (MF's dot layer: 256 products of 1 x 16 by 16 x 1) cost more in
+  // per-call packing than in arithmetic; the stock kernel does them in one call. Its bias
+  // is wrong on transposed operands, so a fused product with a bias always stays here.
+  const tiny = batches > 1 && rows * depth * columns < tinyProduct;
+  if (tiny && !bias) return undefined;
   const biasValues = bias ? (backend.typedArrayFromHeap(bias) as Float32Array) : undefined;
   if (biasValues && biasValues.length !== columns && biasValues.length !== 1) return undefined;
 
