@@ -13,6 +13,11 @@ export interface DelimitedFileOptions {
   encoding: 'utf8' | 'latin1';
   /** Field names, in order: their count is the number of fields every line must have. */
   fields: string[];
+  /**
+   * The index of a free-text field (a title) that may itself hold the separator: a line with
+   * too many fields has the extra ones joined back into it.
+   */
+  freeTextField?: number;
   /** RFC 4180 quoting (the "latest" CSV layout). */
   quoted?: boolean;
   /** A header line to check and skip, e.g. 'userId,movieId,rating,timestamp'. */
@@ -54,7 +59,7 @@ export async function readDelimitedFile(
   let rows = 0;
   let bytesRead = 0;
   csv.on('data', (record: Record<string, string>) => {
-    const fields = Object.values(record);
+    const fields = rejoinFreeText(Object.values(record), options);
     const line = nextLine;
     // A quoted field may hold line breaks: errors name the physical line a record starts on.
     nextLine += options.quoted ? 1 + countLineBreaks(fields) : 1;
@@ -84,7 +89,7 @@ async function feed(
   onBytes: (bytes: number) => void,
 ): Promise<void> {
   let decoder: StringDecoder | undefined;
-  let pendingColon = '';
+  let pendingColons = '';
 
   // Decoding here, not in csv-stream, keeps multi-byte characters whole across chunks.
   for await (const chunk of createReadStream(path)) {
@@ -96,16 +101,17 @@ async function feed(
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
 
     if (options.separator === '::') {
-      text = pendingColon + text;
-      pendingColon = text.endsWith(':') && !text.endsWith('::') ? ':' : '';
-      if (pendingColon) text = text.slice(0, -1);
-      text = text.replaceAll('::', UNIT_SEPARATOR);
+      // A run of colons at the end of a chunk waits for the next one: '::' is then seen whole.
+      text = pendingColons + text;
+      pendingColons = /:*$/.exec(text)![0];
+      text = text.slice(0, text.length - pendingColons.length).replaceAll('::', UNIT_SEPARATOR);
     }
     csv.write(Buffer.from(text, 'utf8'), 'utf8');
   }
 
-  const rest = pendingColon + (decoder?.end() ?? '');
-  csv.write(Buffer.from(rest, 'utf8'), 'utf8');
+  const rest = pendingColons + (decoder?.end() ?? '');
+  const restText = options.separator === '::' ? rest.replaceAll('::', UNIT_SEPARATOR) : rest;
+  csv.write(Buffer.from(restText, 'utf8'), 'utf8');
   csv.end();
 }
 
@@ -124,6 +130,15 @@ async function statOrFail(path: string, label: string) {
 function encodingOf(firstChunk: Buffer, usual: 'utf8' | 'latin1'): 'utf8' | 'latin1' {
   const bom = firstChunk[0] === 0xef && firstChunk[1] === 0xbb && firstChunk[2] === 0xbf;
   return bom ? 'utf8' : usual;
+}
+
+function rejoinFreeText(fields: string[], options: DelimitedFileOptions): string[] {
+  const at = options.freeTextField;
+  const extra = fields.length - options.fields.length;
+  if (at === undefined || extra <= 0) return fields;
+
+  const text = fields.slice(at, at + extra + 1).join(options.separator);
+  return [...fields.slice(0, at), text, ...fields.slice(at + extra + 1)];
 }
 
 function countLineBreaks(fields: string[]): number {

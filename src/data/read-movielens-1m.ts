@@ -74,7 +74,8 @@ async function readMovies(context: ReadContext): Promise<ItemRecord[]> {
   const items: ItemRecord[] = [];
   const fields = ['MovieID', 'Title', 'Genres'];
 
-  await readDelimitedFile(join(context.dir, file), datOptions(context, file, fields), (v, line) => {
+  const options = { ...datOptions(context, file, fields), freeTextField: 1 };
+  await readDelimitedFile(join(context.dir, file), options, (v, line) => {
     const itemId = parseId(v[0], { file, line, field: 'MovieID' });
     const genres = v[2] === '' || v[2] === '(no genres listed)' ? [] : v[2].split('|');
     items.push({ itemId, title: v[1], year: yearOfTitle(v[1]), genres });
