@@ -71,8 +71,9 @@ export async function writePreparedFixture(planted: PlantedData): Promise<string
       ['user,item,rating,timestamp,ratingScaled', ...rows].join('\n') + '\n');
   }
 
-  const users = Array.from({ length: data.numUsers }, (_, u) =>
-    `${u},${u + 1},${20 + u},${u % 2 ? 'F' : 'M'},job${u % 3},0000${u},${u / data.numUsers},${u % 2},${u % 3}`);
+  const users = Array.from({ length: data.numUsers }, (_, u) => [
+    u, u + 1, 20 + u, u % 2 ? 'F' : 'M', `job${u % 3}`, `0000${u}`, u / data.numUsers, u % 2, u % 3,
+  ].join(','));
   await writeFile(join(dir, 'users.csv'), [
     'user,userId,age,gender,occupation,zip,ageScaled,genderIndex,occupationIndex', ...users,
   ].join('\n') + '\n');

@@ -10,7 +10,8 @@ import { tf } from '../src/tf/tf.ts';
 const sizes = { numUsers: 943, numItems: 1682, seed: 1, globalMean: 0.6 };
 
 function trainable(model: tf.LayersModel): number {
-  const size = (shape: readonly (number | null)[]) => shape.reduce<number>((a, b) => a * (b ?? 1), 1);
+  const size = (shape: readonly (number | null)[]) =>
+    shape.reduce<number>((a, b) => a * (b ?? 1), 1);
   return model.trainableWeights.reduce((sum, w) => sum + size(w.shape), 0);
 }
 
@@ -24,7 +25,7 @@ test('MF has (943 + 1,682) x (16 + 1) + 1 = 44,626 parameters', async () => {
   model.dispose();
 });
 
-test('DNN has 335,937 parameters: the reference 336,065 less two unused embedding rows', async () => {
+test('DNN has 335,937 parameters: the reference 336,065 less two unused rows', async () => {
   await initBackend('auto');
   const { model } = buildDnnModel({
     ...sizes, embedding: 64, hidden: [256, 256, 256], embeddingDropout: 0.2, dropout: 0.3,
@@ -37,7 +38,7 @@ test('DNN has 335,937 parameters: the reference 336,065 less two unused embeddin
   model.dispose();
 });
 
-test('hybrid counts both branches, and its frozen side-feature tables are not trainable', async () => {
+test('hybrid counts both branches; its frozen side-feature tables are untrained', async () => {
   await initBackend('auto');
   const base = { ...sizes, factors: 16, embedding: 32, hidden: [128, 64], dropout: 0.2, l2: 0.03 };
   const plain = buildHybridModel(base);

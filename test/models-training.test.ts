@@ -29,7 +29,7 @@ const builders: Record<string, (seed: number) => BuiltModel> = {
 };
 
 const options: TrainOptions = {
-  epochs: 30, batchSize: 64, learningRate: 0.01, learningRateDecay: 1, patience: 4, seed: 9,
+  epochs: 20, batchSize: 64, learningRate: 0.01, learningRateDecay: 1, patience: 3, seed: 9,
   ratingScale: data.ratingScale,
 };
 

@@ -48,7 +48,8 @@ export function buildHybridModel(options: HybridOptions): BuiltModel {
   const inputs = indexInputs();
 
   const mf = mfBranch(inputs, options);
-  const mlp = ratingHead('mlp_rating', 0, seed).apply(mlpBranch(inputs, options)) as tf.SymbolicTensor;
+  const head = ratingHead('mlp_rating', 0, seed);
+  const mlp = head.apply(mlpBranch(inputs, options)) as tf.SymbolicTensor;
 
   const sum = tf.layers.add({ name: 'fused' })
     .apply([mf.dot, mlp, mf.userBias.output, mf.itemBias.output]) as tf.SymbolicTensor;
@@ -75,8 +76,9 @@ function mfBranch(inputs: Inputs, options: HybridOptions) {
   const itemFactors = embed(inputs.item, {
     name: 'mf_item', rows: numItems, width: factors, seed, stddev: 0.05,
   });
-  const userBias = embed(inputs.user, { name: 'user_bias', rows: numUsers, width: 1, seed, stddev: 0 });
-  const itemBias = embed(inputs.item, { name: 'item_bias', rows: numItems, width: 1, seed, stddev: 0 });
+  const bias = { width: 1, seed, stddev: 0 };
+  const userBias = embed(inputs.user, { ...bias, name: 'user_bias', rows: numUsers });
+  const itemBias = embed(inputs.item, { ...bias, name: 'item_bias', rows: numItems });
 
   const dot = tf.layers.dot({ axes: 1, name: 'mf_dot' })
     .apply([userFactors.output, itemFactors.output]) as tf.SymbolicTensor;
@@ -90,8 +92,9 @@ function mlpBranch(inputs: Inputs, options: HybridOptions): tf.SymbolicTensor {
     embed(inputs.user, { ...spec, name: 'mlp_user', rows: options.numUsers }).output,
     embed(inputs.item, { ...spec, name: 'mlp_item', rows: options.numItems }).output,
   ];
-  if (options.userFeatures) parts.push(featureLookup(inputs.user, 'user_side', options.userFeatures));
-  if (options.itemFeatures) parts.push(featureLookup(inputs.item, 'item_side', options.itemFeatures));
+  const { userFeatures, itemFeatures } = options;
+  if (userFeatures) parts.push(featureLookup(inputs.user, 'user_side', userFeatures));
+  if (itemFeatures) parts.push(featureLookup(inputs.item, 'item_side', itemFeatures));
 
   const joined = tf.layers.concatenate({ name: 'mlp_input' }).apply(parts) as tf.SymbolicTensor;
   let x = new SeededDropout({

@@ -34,8 +34,9 @@ export function buildMfModel(options: MfOptions): BuiltModel {
   const itemFactors = embed(inputs.item, {
     name: 'item_factors', rows: numItems, width: factors, seed, stddev: 0.05,
   });
-  const userBias = embed(inputs.user, { name: 'user_bias', rows: numUsers, width: 1, seed, stddev: 0 });
-  const itemBias = embed(inputs.item, { name: 'item_bias', rows: numItems, width: 1, seed, stddev: 0 });
+  const bias = { width: 1, seed, stddev: 0 };
+  const userBias = embed(inputs.user, { ...bias, name: 'user_bias', rows: numUsers });
+  const itemBias = embed(inputs.item, { ...bias, name: 'item_bias', rows: numItems });
 
   const dot = tf.layers.dot({ axes: 1, name: 'interaction' })
     .apply([userFactors.output, itemFactors.output]) as tf.SymbolicTensor;

@@ -62,7 +62,8 @@ export async function trainModel(
   try {
     for (let epoch = 1; epoch <= options.epochs; epoch++) {
       const started = performance.now();
-      const loss = await runEpoch(built, train, shuffleInPlace(order, random), optimizer, epoch, options);
+      shuffleInPlace(order, random);
+      const loss = await runEpoch(built, train, order, optimizer, epoch, options);
       if (loss === undefined) {
         aborted = true;
         break;

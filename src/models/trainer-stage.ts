@@ -38,7 +38,8 @@ export function defineTrainerStage<S extends z.ZodType<TrainingParams>>(spec: Tr
     inputs: { prepared: { kind: 'prepared', description: 'a prepared split' } },
     outputs: { model: 'model' },
     heavy: true,
-    run: (context) => fromTask(context.signal, (emit, signal) => train(spec, context, emit, signal)),
+    run: (context) =>
+      fromTask(context.signal, (emit, signal) => train(spec, context, emit, signal)),
   });
 }
 
@@ -51,7 +52,8 @@ async function train<S extends z.ZodType<TrainingParams>>(
   const { params } = context;
   const backend = await initBackend(context.run.backend);
   const skipped = backend.skipped.length ? ` (passed over: ${backend.skipped.join('; ')})` : '';
-  emit({ type: 'log', level: 'info', message: `training on the ${backend.name} backend${skipped}` });
+  const message = `training on the ${backend.name} backend${skipped}`;
+  emit({ type: 'log', level: 'info', message });
 
   const data = await readTrainingData(context.inputs.prepared as string);
   const seed = deriveSeed(context.run.seed, spec.type);

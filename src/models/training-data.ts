@@ -141,7 +141,9 @@ function userFeatureTable(users: CsvRecords, numUsers: number): FeatureTable | u
     if (genders[row] >= 0) values[index * width + 1 + genders[row]] = 1;
     if (occupations[row] >= 0) values[index * width + 1 + genderCount + occupations[row]] = 1;
   });
-  const names = ['ageScaled', ...range(genderCount, 'gender'), ...range(occupationCount, 'occupation')];
+  const names = [
+    'ageScaled', ...range(genderCount, 'gender'), ...range(occupationCount, 'occupation'),
+  ];
   return { values, width, names };
 }
 

@@ -12,7 +12,11 @@ const params = z.object({
   embeddingDropout: z.number().min(0).max(0.9).default(0.2),
   /** Dropout after each dense block. */
   dropout: z.number().min(0).max(0.9).default(0.3),
-  ...trainingParams({ epochs: 12, batchSize: 1024, learningRate: 0.002, learningRateDecay: 0.6, patience: 2 }),
+  /** Per-rating L2 weight on the embedding rows of each batch (scaled ratings). */
+  l2: z.number().min(0).default(0.03),
+  ...trainingParams({
+    epochs: 8, batchSize: 1024, learningRate: 0.003, learningRateDecay: 0.5, patience: 2,
+  }),
 });
 
 /** The deep model: embeddings of 64, three blocks of dense 256 + batch norm + dropout. */
@@ -23,6 +27,6 @@ export const trainDnn = defineTrainerStage({
   params,
   build: (data, p, seed, globalMean) => buildDnnModel({
     numUsers: data.numUsers, numItems: data.numItems, embedding: p.embedding, hidden: p.hidden,
-    embeddingDropout: p.embeddingDropout, dropout: p.dropout, globalMean, seed,
+    embeddingDropout: p.embeddingDropout, dropout: p.dropout, l2: p.l2, globalMean, seed,
   }),
 });

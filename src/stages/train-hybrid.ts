@@ -19,7 +19,9 @@ const params = z.object({
   l2: z.number().min(0).default(0.03),
   /** Feed users' age, gender, occupation and items' genres to the MLP when the data has them. */
   sideFeatures: z.boolean().default(true),
-  ...trainingParams({ epochs: 30, batchSize: 1024, learningRate: 0.003, learningRateDecay: 1, patience: 3 }),
+  ...trainingParams({
+    epochs: 30, batchSize: 1024, learningRate: 0.003, learningRateDecay: 1, patience: 3,
+  }),
 });
 
 type Params = z.infer<typeof params>;
@@ -37,7 +39,8 @@ export const trainHybrid = defineTrainerStage({
   build: (data, p, seed, globalMean) => buildHybridModel({
     numUsers: data.numUsers, numItems: data.numItems, factors: p.factors,
     embedding: p.embedding, hidden: p.hidden, dropout: p.dropout, batchNorm: p.batchNorm,
-    l2: p.l2, globalMean, seed, userFeatures: sides(data, p).user, itemFeatures: sides(data, p).item,
+    l2: p.l2, globalMean, seed,
+    userFeatures: sides(data, p).user, itemFeatures: sides(data, p).item,
   }),
   sideFeatures: (data, p) => [
     ...(sides(data, p).user?.names ?? []), ...(sides(data, p).item?.names ?? []),

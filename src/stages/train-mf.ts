@@ -8,7 +8,9 @@ const params = z.object({
   factors: z.number().int().min(1).max(512).default(16),
   /** Per-rating L2 weight on the factor and bias rows of each batch (scaled ratings). */
   l2: z.number().min(0).default(0.03),
-  ...trainingParams({ epochs: 40, batchSize: 1024, learningRate: 0.005, learningRateDecay: 1, patience: 3 }),
+  ...trainingParams({
+    epochs: 40, batchSize: 1024, learningRate: 0.005, learningRateDecay: 1, patience: 3,
+  }),
 });
 
 /** Biased matrix factorisation (16-wide factors, user and item biases, global offset). */
