@@ -31,3 +31,41 @@ export function parseCsvLine(line: string): string[] {
   fields.push(field);
   return fields;
 }
+
+/**
+ * Splits RFC 4180 CSV text into rows of fields. A quoted field may hold line breaks, as
+ * csvField writes them; blank lines are skipped, and CRLF line ends are accepted.
+ */
+export function parseCsvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endRow = () => {
+    row.push(field);
+    if (row.length > 1 || row[0] !== '') rows.push(row);
+    row = [];
+    field = '';
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (text[i + 1] === '"') field += text[++i];
+      else quoted = false;
+    } else if (char === '"') {
+      quoted = true;
+    } else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n') {
+      endRow();
+    } else if (char !== '\r' || text[i + 1] !== '\n') {
+      field += char;
+    }
+  }
+
+  if (field !== '' || row.length > 0) endRow();
+  return rows;
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../core/input-error.ts';
-import { parseCsvLine } from './csv-field.ts';
+import { parseCsvRows } from './csv-field.ts';
 
 /**
  * Reads a small artifact CSV (users.csv, items.csv) as records keyed by header name. Meant
@@ -10,9 +10,7 @@ export async function readCsvRecords(
   path: string,
   required: string[],
 ): Promise<Record<string, string>[]> {
-  const text = await readFile(path, 'utf8');
-  const lines = text.split(/\r?\n/).filter((line) => line !== '');
-  const header = parseCsvLine(lines[0] ?? '');
+  const [header = [], ...rows] = parseCsvRows(await readFile(path, 'utf8'));
 
   const missing = required.filter((name) => !header.includes(name));
   if (missing.length > 0) {
@@ -20,12 +18,10 @@ export async function readCsvRecords(
       file: path,
       line: 1,
       expected: `a header with the columns ${required.join(', ')}`,
-      received: lines[0] ?? '',
+      received: header.join(','),
     });
   }
 
-  return lines.slice(1).map((line) => {
-    const fields = parseCsvLine(line);
-    return Object.fromEntries(header.map((name, i) => [name, fields[i] ?? '']));
-  });
+  return rows.map((fields) =>
+    Object.fromEntries(header.map((name, i) => [name, fields[i] ?? ''])));
 }

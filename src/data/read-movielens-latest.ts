@@ -67,7 +67,8 @@ async function readMovies(context: ReadContext): Promise<ItemRecord[]> {
   await readDelimitedFile(join(context.dir, file), options, (v, line) => {
     const itemId = parseId(v[0], { file, line, field: 'movieId' });
     const genres = v[2] === '' || v[2] === '(no genres listed)' ? [] : v[2].split('|');
-    const title = v[1].trim();
+    // A title is shown on one line everywhere (terminal, Markdown tables, chart labels).
+    const title = v[1].replace(/\s*[\r\n]+\s*/g, ' ').trim();
     items.push({ itemId, title, year: yearOfTitle(title), genres });
   });
   return items;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { csvField, parseCsvLine } from '../data/csv-field.ts';
+import { csvField, parseCsvRows } from '../data/csv-field.ts';
 import type { Predictor } from '../models/predictor.ts';
 import type { DatasetLabels } from './dataset-labels.ts';
 import { rankCatalogue } from './rank-catalogue.ts';
@@ -53,9 +53,8 @@ export function recommendationsCsv(rows: Recommendation[]): string {
 
 /** Reads recommendations.csv back, e.g. to show a few users in the results report. */
 export async function readRecommendations(file: string): Promise<Recommendation[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n').filter((line) => line !== '');
-  return lines.slice(1).map((line) => {
-    const [userId, rank, itemId, title, score] = parseCsvLine(line);
+  const rows = parseCsvRows(await readFile(file, 'utf8'));
+  return rows.slice(1).map(([userId, rank, itemId, title, score]) => {
     return { userId, rank: Number(rank), itemId, title, score: Number(score) };
   });
 }
