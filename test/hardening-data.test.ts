@@ -120,4 +120,25 @@ test('a --data zip that fails to unpack leaves no temporary folder behind', asyn
   assert.equal(await readdir(privateTmp), []);
 });
 
+test('an item listed twice names both lines instead of keeping the last title', async () => {
+  const error = await failure({
+    'ratings.csv': 'userId,movieId,rating,timestamp\n1,1,4.0,9\n',
+    'movies.csv': 'movieId,title,genres\n1,A (1999),Drama\n2,B (1998),Drama\n1,C (1997),Drama\n',
+  });
+  assert.equal([error.file, error.line, error.field, error.received],
+    ['movies.csv', 4, 'movieId', '1']);
+  assert.is(error.expected, 'an id not listed before (line 2 lists it)');
+});
+
+test('a user listed twice in u.user, and an item twice in u.item, are named too', async () => {
+  const users = await failure(small100k({ 'u.user': '1|24|M|student|1\n1|30|F|writer|2\n' }));
+  assert.equal([users.file, users.line, users.field], ['u.user', 2, 'user id']);
+
+  const twice = Buffer.concat([small100k()['u.item'] as Buffer,
+    Buffer.from('2|Again (1995)|01-Jan-1995||http://x|0|1|0\n')]);
+  const items = await failure(small100k({ 'u.item': twice }));
+  assert.equal([items.file, items.line, items.expected],
+    ['u.item', 5, 'an id not listed before (line 2 lists it)']);
+});
+
 test.run();

@@ -4,6 +4,7 @@ import { InputError } from '../core/input-error.ts';
 import { readDelimitedFile } from './delimited-rows.ts';
 import { parseId, parseOptionalInteger, parseRating, parseTimestamp } from './field-parsers.ts';
 import { RatingsBuilder } from './ratings-builder.ts';
+import { ListedIds } from './listed-ids.ts';
 import type { Ratings } from './ratings.ts';
 import { starScale } from './rating-scale.ts';
 import {
@@ -97,6 +98,7 @@ async function readOccupations(context: ReadContext): Promise<string[]> {
 
 async function readItems(context: ReadContext, genres: string[]): Promise<ItemRecord[]> {
   const items: ItemRecord[] = [];
+  const listed = new ListedIds();
   const fields = ['movie id', 'title', 'release date', 'video release date', 'IMDb URL',
     ...genres.map((genre) => `genre ${genre}`)];
 
@@ -105,6 +107,7 @@ async function readItems(context: ReadContext, genres: string[]): Promise<ItemRe
     { label: 'u.item', separator: '|', encoding: 'latin1', fields, signal: context.signal },
     (values, line) => {
       const itemId = parseId(values[0], { file: 'u.item', line, field: 'movie id' });
+      listed.add(itemId, { file: 'u.item', line, field: 'movie id' });
       const itemGenres = genres.filter((_, g) => flag(values[5 + g], line, fields[5 + g]));
       const year = yearOfTitle(values[1]) ?? yearOfDate(values[2]);
       items.push({ itemId, title: values[1], year, genres: itemGenres });
@@ -115,6 +118,7 @@ async function readItems(context: ReadContext, genres: string[]): Promise<ItemRe
 
 async function readUsers(context: ReadContext): Promise<UserRecord[]> {
   const users: UserRecord[] = [];
+  const listed = new ListedIds();
   const fields = ['user id', 'age', 'gender', 'occupation', 'zip code'];
 
   await readDelimitedFile(
@@ -122,6 +126,7 @@ async function readUsers(context: ReadContext): Promise<UserRecord[]> {
     { label: 'u.user', separator: '|', encoding: 'latin1', fields, signal: context.signal },
     (values, line) => {
       const userId = parseId(values[0], { file: 'u.user', line, field: 'user id' });
+      listed.add(userId, { file: 'u.user', line, field: 'user id' });
       const age = parseOptionalInteger(values[1], { file: 'u.user', line, field: 'age' });
       users.push({ userId, age, gender: values[2], occupation: values[3], zip: values[4] });
     },

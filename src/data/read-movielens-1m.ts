@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readDelimitedFile } from './delimited-rows.ts';
 import { parseId, parseOptionalInteger, parseRating, parseTimestamp } from './field-parsers.ts';
 import { RatingsBuilder } from './ratings-builder.ts';
+import { ListedIds } from './listed-ids.ts';
 import { starScale } from './rating-scale.ts';
 import {
   yearOfTitle,
@@ -72,11 +73,13 @@ async function readRatings(context: ReadContext) {
 async function readMovies(context: ReadContext): Promise<ItemRecord[]> {
   const file = 'movies.dat';
   const items: ItemRecord[] = [];
+  const listed = new ListedIds();
   const fields = ['MovieID', 'Title', 'Genres'];
 
   const options = { ...datOptions(context, file, fields), freeTextField: 1 };
   await readDelimitedFile(join(context.dir, file), options, (v, line) => {
     const itemId = parseId(v[0], { file, line, field: 'MovieID' });
+    listed.add(itemId, { file, line, field: 'MovieID' });
     const genres = v[2] === '' || v[2] === '(no genres listed)' ? [] : v[2].split('|');
     items.push({ itemId, title: v[1], year: yearOfTitle(v[1]), genres });
   });
@@ -90,8 +93,10 @@ async function readUsers(context: ReadContext): Promise<UserRecord[]> {
   if (!(await access(path).then(() => true, () => false))) return users;
 
   const fields = ['UserID', 'Gender', 'Age', 'Occupation', 'Zip-code'];
+  const listed = new ListedIds();
   await readDelimitedFile(path, datOptions(context, file, fields), (v, line) => {
     const userId = parseId(v[0], { file, line, field: 'UserID' });
+    listed.add(userId, { file, line, field: 'UserID' });
     const age = parseOptionalInteger(v[2], { file, line, field: 'Age' });
     const code = parseId(v[3], { file, line, field: 'Occupation' });
     const occupation = occupationNames[code] ?? String(code);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { readDelimitedFile } from './delimited-rows.ts';
 import { parseId, parseRating, parseTimestamp } from './field-parsers.ts';
 import { RatingsBuilder } from './ratings-builder.ts';
+import { ListedIds } from './listed-ids.ts';
 import { halfStarScale } from './rating-scale.ts';
 import { yearOfTitle, type ItemRecord, type RawDataset, type ReadContext } from './raw-dataset.ts';
 import { sortedGenres } from './sorted-genres.ts';
@@ -53,6 +54,7 @@ async function readRatings(context: ReadContext) {
 async function readMovies(context: ReadContext): Promise<ItemRecord[]> {
   const file = 'movies.csv';
   const items: ItemRecord[] = [];
+  const listed = new ListedIds();
   const fields = ['movieId', 'title', 'genres'];
   const options = {
     label: file,
@@ -66,6 +68,7 @@ async function readMovies(context: ReadContext): Promise<ItemRecord[]> {
 
   await readDelimitedFile(join(context.dir, file), options, (v, line) => {
     const itemId = parseId(v[0], { file, line, field: 'movieId' });
+    listed.add(itemId, { file, line, field: 'movieId' });
     const genres = v[2] === '' || v[2] === '(no genres listed)' ? [] : v[2].split('|');
     // A title is shown on one line everywhere (terminal, Markdown tables, chart labels).
     const title = v[1].replace(/\s*[\r\n]+\s*/g, ' ').trim();
