@@ -6,7 +6,9 @@ import { InputError } from '../src/core/input-error.ts';
 import { datasetFolder } from '../src/data/dataset-folder.ts';
 import { extractZip } from '../src/data/zip-reader.ts';
 import { ingestMovielens } from '../src/stages/ingest-movielens.ts';
-import { buildZip, runSettings, runStage, small100k, tempDir, writeFixture } from './data-fixtures.ts';
+import {
+  buildZip, runSettings, runStage, small100k, tempDir, writeFixture,
+} from './data-fixtures.ts';
 
 /** Ingests the files and returns the InputError it must fail with. */
 async function failure(files: Record<string, string | Buffer>): Promise<InputError> {
