@@ -143,4 +143,32 @@ test('a user listed twice in u.user, and an item twice in u.item, are named too'
     ['u.item', 5, 'an id not listed before (line 2 lists it)']);
 });
 
+test('--data naming a single data file says to pass its folder', async () => {
+  const dir = await writeFixture(small100k());
+  const error = await runStage(ingestMovielens, { run: { dataPath: join(dir, 'u.data') } })
+    .catch((caught: unknown) => caught);
+  assert.instance(error, InputError);
+  assert.equal([(error as InputError).file, (error as InputError).field,
+    (error as InputError).received], [join(dir, 'u.data'), '--data', 'a file that is not a zip']);
+  assert.match((error as InputError).expected, 'pass the folder that holds it');
+});
+
+test('an empty file given as --data is not taken for a zip either', async () => {
+  const dir = await writeFixture({ 'data.zip': '' });
+  const error = await datasetFolder(runSettings({ dataPath: join(dir, 'data.zip') }), 'ml-100k')
+    .catch((caught: unknown) => caught);
+  assert.instance(error, InputError);
+  assert.is((error as InputError).received, 'a file that is not a zip');
+});
+
+test('a real zip given as --data is still unpacked and read', async () => {
+  const dir = await tempDir();
+  const zip = join(dir, 'ml.zip');
+  await writeFile(zip, buildZip(Object.fromEntries(Object.entries(small100k())
+    .map(([name, content]) => [`ml-100k/${name}`, content]))));
+  const { outputs } = await runStage(ingestMovielens, { run: { dataPath: zip } });
+  const meta = JSON.parse(await readFile(join(outputs.dataset, 'meta.json'), 'utf8'));
+  assert.equal([meta.layout, meta.counts.ratings, meta.counts.users], ['ml-100k', 5, 3]);
+});
+
 test.run();

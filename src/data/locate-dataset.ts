@@ -1,4 +1,4 @@
-import { access, stat } from 'node:fs/promises';
+import { access, open, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { InputError } from '../core/input-error.ts';
 import type { RunSettings } from '../core/stage.ts';
@@ -40,5 +40,26 @@ async function locateGivenPath(path: string): Promise<DatasetLocation> {
     });
   }
   if (info.isDirectory()) return { origin: 'path', kind: 'dir', path: absolute };
+  if (!(await startsLikeZip(absolute))) {
+    throw new InputError({
+      file: absolute,
+      field: '--data',
+      expected: 'a MovieLens folder or a zip of one (for a single file such as u.data, ' +
+        'pass the folder that holds it)',
+      received: 'a file that is not a zip',
+    });
+  }
   return { origin: 'path', kind: 'zip', path: absolute };
+}
+
+/** A zip starts with a local file header, or with the end record when it is empty. */
+async function startsLikeZip(path: string): Promise<boolean> {
+  const file = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(4), 0, 4, 0);
+    const signature = bytesRead === 4 ? buffer.readUInt32LE(0) : 0;
+    return signature === 0x04034b50 || signature === 0x06054b50;
+  } finally {
+    await file.close();
+  }
 }
