@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const skipPipeline = process.argv.includes('--no-pipeline');
   const pipeline = skipPipeline
     ? { command: '-', note: 'skipped (--no-pipeline)' }
-    : await timePipeline(repoRoot, dataDir);
+    : await timePipeline(repoRoot, dataDir, Number(option('--pipeline-limit') ?? 1200));
   process.stdout.write(`pipeline: ${pipeline.seconds?.toFixed(1) ?? '-'} s, ${pipeline.note}\n`);
 
   const result = {
