@@ -171,4 +171,29 @@ test('a real zip given as --data is still unpacked and read', async () => {
   assert.equal([meta.layout, meta.counts.ratings, meta.counts.users], ['ml-100k', 5, 3]);
 });
 
+test('u.genre indices count up from 0: a gap or huge index is named, not allocated', async () => {
+  const gap = await failure(small100k({ 'u.genre': 'unknown|0\nAction|1\nComedy|99999999\n' }));
+  assert.equal([gap.file, gap.line, gap.field, gap.received],
+    ['u.genre', 3, 'index', '99999999']);
+  assert.is(gap.expected, 'genre index 2 (indices count up from 0 in order)');
+
+  const repeated = await failure(small100k({ 'u.genre': 'unknown|0\nAction|0\n' }));
+  assert.equal([repeated.line, repeated.received], [2, '0']);
+
+  const blank = await failure(small100k({ 'u.genre': '\n\n' }));
+  assert.equal([blank.file, blank.expected], ['u.genre', 'at least one genre|index line']);
+});
+
+test('ratings are plain decimals: hex and exponent forms are refused', async () => {
+  for (const text of ['0x5', '4e0', '5.', '.5']) {
+    const error = await failure(small100k({ 'u.data': `1\t1\t${text}\t100\n` }));
+    assert.equal([error.line, error.field, error.received], [1, 'rating', text]);
+  }
+  const items = await ingestedItems({
+    'ratings.csv': 'userId,movieId,rating,timestamp\n1,1,4.0,9\n1,2, 3.5 ,9\n',
+    'movies.csv': 'movieId,title,genres\n1,A (1999),Drama\n2,B (1999),Drama\n',
+  });
+  assert.is(items.length, 3);
+});
+
 test.run();

@@ -19,7 +19,8 @@ export function parseId(text: string, source: FieldSource): number {
 }
 
 export function parseRating(text: string, scale: RatingScale, source: FieldSource): number {
-  const value = text.trim() === '' ? NaN : Number(text);
+  // Plain decimals only: Number() alone would also take "0x5" and "4e0".
+  const value = /^\s*\d{1,3}(\.\d{1,6})?\s*$/.test(text) ? Number(text) : NaN;
   if (isOnScale(value, scale)) return value;
   throw new InputError({ ...source, expected: describeScale(scale), received: text });
 }

@@ -77,9 +77,20 @@ async function readGenres(context: ReadContext): Promise<string[]> {
     { label: 'u.genre', separator: '|', encoding: 'latin1', fields: ['genre', 'index'] },
     (fields, line) => {
       const index = parseId(fields[1], { file: 'u.genre', line, field: 'index' });
-      genres[index] = fields[0];
+      // u.item's flag columns follow this numbering, so it must run 0, 1, 2 ... in order.
+      if (index !== genres.length) {
+        const expected = `genre index ${genres.length} (indices count up from 0 in order)`;
+        throw new InputError({ file: 'u.genre', line, field: 'index', expected,
+          received: fields[1] });
+      }
+      genres.push(fields[0]);
     },
   );
+
+  if (genres.length === 0) {
+    throw new InputError({ file: 'u.genre', expected: 'at least one genre|index line',
+      received: 'only blank lines' });
+  }
   return genres;
 }
 
