@@ -83,11 +83,13 @@ test('with stdout piped, 10,000 batches make a short plain log with no escape co
   assert.ok(lines.some((line) => /\] train done in /.test(line)), stdout);
   assert.ok(lines.some((line) => /\] run finished ok in /.test(line)), stdout);
 
-  // The trainer's summary table, as plain text at the end.
-  assert.equal(lines.slice(-8), [
+  // The trainer's summary table, as plain text, then where the final output lives.
+  assert.equal(lines.slice(-11, -3), [
     'train', 'epoch    loss', '-----  ------', '    1  1.0000', '    2  0.5000',
     '    3  0.3333', '    4  0.2500', '    5  0.2000',
   ]);
+  assert.equal(lines.slice(-3, -1), ['', 'outputs:']);
+  assert.match(lines.at(-1)!, /^ {2}train model: .*many-store\/entries\/[0-9a-f]{64}\/model$/);
 });
 
 test('SIGINT stops a training run cleanly and the rerun resumes from the cache', async () => {

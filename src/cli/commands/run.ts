@@ -6,6 +6,7 @@ import { ArtifactStore } from '../../runtime/artifact-store.ts';
 import { runPipeline, type RunResults } from '../../runtime/run-pipeline.ts';
 import { renderRun } from '../../ui/render-run.ts';
 import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
+import { outputsText } from '../outputs-text.ts';
 import { parseCommandLine } from '../parse-command-line.ts';
 import { reportFailure } from '../report-failure.ts';
 import { resolvePlan } from '../resolve-plan.ts';
@@ -66,7 +67,9 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     }
 
     if (!finished) throw new Error('the run ended without a result');
-    if (json) environment.stdout.write(await readResults(store, finished.runId));
+    const results = await readResults(store, finished.runId);
+    if (json) environment.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    else out.write(outputsText(plan, store, results));
     if (finished.ok) return 0;
 
     const reason = finished.error?.message ?? 'failed';
@@ -78,11 +81,8 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
   }
 }
 
-async function readResults(store: ArtifactStore, runId: string): Promise<string> {
-  const results = JSON.parse(
-    await readFile(join(store.runsDir, runId, 'results.json'), 'utf8'),
-  ) as RunResults;
-  return `${JSON.stringify(results, null, 2)}\n`;
+async function readResults(store: ArtifactStore, runId: string): Promise<RunResults> {
+  return JSON.parse(await readFile(join(store.runsDir, runId, 'results.json'), 'utf8'));
 }
 
 /** Ctrl-C outside the interactive UI: the first stops the run cleanly, the second exits. */

@@ -1,0 +1,56 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli } from '../src/cli/run-cli.ts';
+import { pipelines, registryModule, stages } from './runtime-toy-stages.ts';
+
+/** Runs the CLI in this process with the test-only stages, capturing both streams. */
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (text: string) => void) => new Writable({
+    write(chunk, _, done) {
+      append(String(chunk));
+      done();
+    },
+  });
+  const code = await runCli(argv, { stages, pipelines, registryModule,
+    stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
+  return { code, stdout, stderr };
+}
+
+test('a run ends by naming the folder of each final output, which holds its files', async () => {
+  const store = await mkdtemp(join(tmpdir(), 'cli-output-'));
+  const { code, stdout } = await cli('run', 'toy', '--artifacts', store, '--no-ui');
+  assert.is(code, 0);
+
+  const match = /\noutputs:\n {2}sum report: (\S+)\n$/.exec(stdout);
+  assert.ok(match, stdout);
+  assert.ok(match![1].startsWith(join(store, 'entries')), match![1]);
+  assert.equal(JSON.parse(await readFile(join(match![1], 'total.json'), 'utf8')), { total: 120 });
+
+  const again = await cli('run', 'toy', '--artifacts', store, '--no-ui');
+  assert.match(again.stdout, `\noutputs:\n  sum report: ${match![1]}\n`);
+});
+
+test('with --json the output folders stay out of stdout, which is one JSON document', async () => {
+  const store = await mkdtemp(join(tmpdir(), 'cli-output-'));
+  const { code, stdout, stderr } = await cli('run', 'toy', '--artifacts', store, '--json');
+  assert.is(code, 0);
+  assert.is(JSON.parse(stdout).ok, true);
+  assert.not.match(stderr, 'outputs:');
+});
+
+test('a failed run names no outputs', async () => {
+  const store = await mkdtemp(join(tmpdir(), 'cli-output-'));
+  const file = join(store, 'fail.yaml');
+  await writeFile(file, 'name: f\nstages:\n  - id: boom\n    uses: toy-fail\n');
+  const { code, stdout } = await cli('run', file, '--artifacts', store, '--no-ui');
+  assert.is(code, 1);
+  assert.not.match(stdout, 'outputs:');
+});
+
+test.run();
