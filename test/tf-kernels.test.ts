@@ -68,6 +68,32 @@ for (const [shape, axis, keepDims] of reductions) {
   }
 }
 
+const gathers: [number[], number[], number[]][] = [
+  [[10, 4], [3], [7, 0, 7]], [[1682, 16], [6], [1681, 0, 5, 5, 800, 2]],
+  [[5, 2, 3], [2, 2], [4, 0, 1, 4]], [[9, 40], [4], [8, 1, 0, 3]], [[6], [3], [5, 5, 0]],
+];
+
+for (const [shape, indexShape, ids] of gathers) {
+  test(`gather rows of ${JSON.stringify(shape)} by ${JSON.stringify(ids)} equals cpu`, async () => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    await sameOnBoth(() => tf.gather(tf.tensor(values(size, size), shape),
+      tf.tensor(ids, indexShape, 'int32')), 0);
+  });
+}
+
+test('gather along another axis goes to the stock kernel and equals cpu', async () => {
+  await sameOnBoth(() => tf.gather(tf.tensor(values(24, 24), [4, 6]), [5, 0, 2], 1), 0);
+});
+
+test('gather with an index out of range names it', async () => {
+  await initBackend('wasm');
+  await tf.setBackend('wasm');
+  const table = tf.tensor2d(values(8, 1), [4, 2]);
+
+  assert.throws(() => tf.gather(table, tf.tensor1d([1, 4], 'int32')), /index value 4 .*\[0, 3\]/);
+  table.dispose();
+});
+
 test('sum of int32 values goes to the stock kernel and stays int32', async () => {
   await initBackend('wasm');
   await tf.setBackend('wasm');

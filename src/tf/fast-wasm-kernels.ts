@@ -1,6 +1,7 @@
 import type { KernelConfig } from '@tensorflow/tfjs';
 import { tf } from './tf.ts';
 import { leadingAxisReductionKernels } from './wasm-leading-axis-reductions.ts';
+import { fastGatherKernel } from './wasm-gather-rows.ts';
 import { fastMatMulKernels } from './wasm-matmul-kernels.ts';
 import { fastTileKernel } from './wasm-tile.ts';
 
@@ -14,7 +15,10 @@ let fast: KernelConfig[] | undefined;
  */
 export function useFastWasmKernels(enabled: boolean): void {
   if (!fast) {
-    fast = [...fastMatMulKernels(), ...leadingAxisReductionKernels(), fastTileKernel()];
+    fast = [
+      ...fastMatMulKernels(), ...leadingAxisReductionKernels(), fastTileKernel(),
+      fastGatherKernel(),
+    ];
     stock = fast.map((kernel) => tf.getKernel(kernel.kernelName, 'wasm') as KernelConfig);
   }
 
