@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -194,6 +194,17 @@ test('ratings are plain decimals: hex and exponent forms are refused', async () 
     'movies.csv': 'movieId,title,genres\n1,A (1999),Drama\n2,B (1999),Drama\n',
   });
   assert.is(items.length, 3);
+});
+
+test('a folder where a data file should be is named, not an EISDIR', async () => {
+  const dir = await writeFixture(small100k());
+  await rm(join(dir, 'u.user'));
+  await mkdir(join(dir, 'u.user'));
+  const error = await runStage(ingestMovielens, { run: { dataPath: dir } })
+    .catch((caught: unknown) => caught);
+  assert.instance(error, InputError);
+  assert.equal([(error as InputError).file, (error as InputError).expected,
+    (error as InputError).received], ['u.user', 'a file', 'a folder']);
 });
 
 test.run();

@@ -116,11 +116,15 @@ async function feed(
 }
 
 async function statOrFail(path: string, label: string) {
-  try {
-    return await stat(path);
-  } catch {
+  const info = await stat(path).catch(() => undefined);
+  if (!info) {
     throw new InputError({ file: label, expected: 'the file to exist', received: 'missing' });
   }
+  if (!info.isFile()) {
+    const received = info.isDirectory() ? 'a folder' : 'something other than a file';
+    throw new InputError({ file: label, expected: 'a file', received });
+  }
+  return info;
 }
 
 /**
