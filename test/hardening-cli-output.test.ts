@@ -53,4 +53,32 @@ test('a failed run names no outputs', async () => {
   assert.not.match(stdout, 'outputs:');
 });
 
+test('--json prints one document even when the pipeline file is refused before any run', async () => {
+  const store = await mkdtemp(join(tmpdir(), 'cli-output-'));
+  const file = join(store, 'bad.yaml');
+  await writeFile(file, 'name: b\nstages:\n  - id: s\n    uses: no-such-stage\n');
+  const { code, stdout, stderr } = await cli('run', file, '--artifacts', store, '--json');
+  assert.is(code, 1);
+
+  const document = JSON.parse(stdout);
+  assert.is(document.ok, false);
+  assert.equal([document.error.name, document.error.file, document.error.line,
+    document.error.field, document.error.received],
+  ['InputError', file, 4, 'stages[0].uses', 'no-such-stage']);
+  assert.is(stderr.split('\n')[0], `recommender: ${document.error.message}`);
+});
+
+test('status --json with a usage error still prints one document, and exits 2', async () => {
+  const { code, stdout } = await cli('status', 'toy', '--seed', 'ten', '--json');
+  assert.is(code, 2);
+  assert.equal(JSON.parse(stdout), { ok: false, error: { name: 'UsageError',
+    message: '--seed: expected a non-negative integer, got "ten"' } });
+});
+
+test('without --json a failure leaves stdout empty', async () => {
+  const { code, stdout } = await cli('status', 'toy', '--seed', 'ten');
+  assert.is(code, 2);
+  assert.is(stdout, '');
+});
+
 test.run();

@@ -40,7 +40,7 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     environment.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } catch (error) {
-    return reportFailure(error, usage, environment);
+    return reportFailure(error, usage, environment, argv.includes('--json'));
   }
 }
 

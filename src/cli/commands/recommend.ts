@@ -57,7 +57,7 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
       : formatRows(located, values.user, rows));
     return 0;
   } catch (error) {
-    return reportFailure(error, usage, environment);
+    return reportFailure(error, usage, environment, argv.includes('--json'));
   }
 }
 

@@ -77,7 +77,7 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     environment.stderr.write(`recommender: ${where}${reason.split('\n')[0]}\n`);
     return finished.error?.name === 'CancelledError' ? 130 : 1;
   } catch (error) {
-    return reportFailure(error, usage, environment);
+    return reportFailure(error, usage, environment, argv.includes('--json'));
   }
 }
 

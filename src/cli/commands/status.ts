@@ -52,6 +52,6 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     environment.stdout.write(`${head}\n${lines.join('\n')}\n`);
     return 0;
   } catch (error) {
-    return reportFailure(error, usage, environment);
+    return reportFailure(error, usage, environment, argv.includes('--json'));
   }
 }
