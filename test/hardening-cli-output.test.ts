@@ -53,7 +53,7 @@ test('a failed run names no outputs', async () => {
   assert.not.match(stdout, 'outputs:');
 });
 
-test('--json prints one document even when the pipeline file is refused before any run', async () => {
+test('--json prints one document even when the pipeline is refused before any run', async () => {
   const store = await mkdtemp(join(tmpdir(), 'cli-output-'));
   const file = join(store, 'bad.yaml');
   await writeFile(file, 'name: b\nstages:\n  - id: s\n    uses: no-such-stage\n');
