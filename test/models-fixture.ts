@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRandom } from '../src/models/seeded-random.ts';
+import { seededRandom } from '../src/util/seeded-random.ts';
 import type { RatingSet, TrainingData } from '../src/models/training-data.ts';
 
 /** Ratings planted from a rank-2 structure plus biases, split 80/10/10 at random. */

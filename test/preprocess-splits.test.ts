@@ -5,7 +5,7 @@ import { carveValidation } from '../src/preprocess/carve-validation.ts';
 import { countColdStart } from '../src/preprocess/cold-start.ts';
 import { kfoldSplit } from '../src/preprocess/kfold-split.ts';
 import { leaveNOutSplit } from '../src/preprocess/leave-n-out-split.ts';
-import { seededRandom } from '../src/preprocess/seeded-random.ts';
+import { seededRandom } from '../src/util/seeded-random.ts';
 
 /** 40 users with 3..22 ratings each; the timestamp encodes (user, position) so it is unique. */
 function generated(): Ratings {

@@ -1,6 +1,6 @@
 import { tf } from '../tf/tf.ts';
 import { embed, indexInputs, rowPenalty, type BuiltModel } from './model-parts.ts';
-import { deriveSeed } from './seeded-random.ts';
+import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
 import { SeededDropout } from './seeded-dropout.ts';
 
 export interface DnnOptions {

@@ -2,7 +2,7 @@ import { tf } from '../tf/tf.ts';
 import { denseBlock, ratingHead } from './dnn-model.ts';
 import { GlobalBias } from './global-bias.ts';
 import { embed, featureLookup, indexInputs, rowPenalty, type BuiltModel } from './model-parts.ts';
-import { deriveSeed } from './seeded-random.ts';
+import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
 import { SeededDropout } from './seeded-dropout.ts';
 
 /** A side-feature table: `width` values per user (or item), row-major. */

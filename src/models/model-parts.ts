@@ -1,5 +1,5 @@
 import { tf } from '../tf/tf.ts';
-import { deriveSeed } from './seeded-random.ts';
+import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
 
 /** What a model builder returns: the Keras-style model and its training-only penalty. */
 export interface BuiltModel {

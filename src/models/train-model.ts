@@ -1,7 +1,7 @@
 import { tf } from '../tf/tf.ts';
 import type { BuiltModel } from './model-parts.ts';
 import { predictInBatches, toRatings } from './predict-in-batches.ts';
-import { seededRandom, shuffleInPlace } from './seeded-random.ts';
+import { seededRandom, shuffleInPlace } from '../util/seeded-random.ts';
 import type { RatingScale, RatingSet } from './training-data.ts';
 
 export interface TrainOptions {

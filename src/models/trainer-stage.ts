@@ -6,7 +6,7 @@ import { defineStage, fromTask, type StageContext } from '../core/stage.ts';
 import { initBackend } from '../tf/backend.ts';
 import { saveModelToDirectory } from './directory-io.ts';
 import type { BuiltModel } from './model-parts.ts';
-import { deriveSeed } from './seeded-random.ts';
+import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
 import type { TrainedModelConfig } from './trained-model-config.ts';
 import { trainModel, type EpochRecord, type TrainResult } from './train-model.ts';
 import { readTrainingData, type TrainingData } from './training-data.ts';

@@ -1,7 +1,7 @@
 import type { Ratings } from '../data/ratings.ts';
 import { partitionRatings } from './partition-ratings.ts';
 import { positionsByUser } from './positions-by-user.ts';
-import { seededRandom, shuffleInPlace } from './seeded-random.ts';
+import { seededRandom, shuffleInPlace } from '../util/seeded-random.ts';
 
 /**
  * Carves a validation part out of a training part, stratified by user: each user gives about

@@ -1,6 +1,6 @@
 import type { Ratings } from '../data/ratings.ts';
 import { partitionRatings } from './partition-ratings.ts';
-import { seededRandom, shuffleInPlace } from './seeded-random.ts';
+import { seededRandom, shuffleInPlace } from '../util/seeded-random.ts';
 
 /**
  * Fold `fold` (1-based) of a random k-fold split. The permutation depends on the seed only,

@@ -6,7 +6,7 @@ import { writeRatingsCsv } from '../data/ratings-csv.ts';
 import type { Ratings } from '../data/ratings.ts';
 import { carveValidation } from './carve-validation.ts';
 import { countColdStart } from './cold-start.ts';
-import { deriveSeed } from './seeded-random.ts';
+import { deriveSeed } from '../util/seeded-random.ts';
 import type { SplitMeta } from './split-meta.ts';
 
 export interface SplitParts {

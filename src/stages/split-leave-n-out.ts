@@ -4,7 +4,7 @@ import { defineStage, fromTask } from '../core/stage.ts';
 import { readDatasetMeta } from '../data/dataset-meta.ts';
 import { readRatingsCsv } from '../data/ratings-csv.ts';
 import { leaveNOutSplit } from '../preprocess/leave-n-out-split.ts';
-import { deriveSeed } from '../preprocess/seeded-random.ts';
+import { deriveSeed } from '../util/seeded-random.ts';
 import { splitParams } from '../preprocess/split-params.ts';
 import { writeSplit } from '../preprocess/write-split.ts';
 
