@@ -14,4 +14,16 @@ test('bin/recommender.js starts the TypeScript CLI through tsx', () => {
   assert.match(result.stdout, 'With no command: recommender run movielens');
 });
 
+test('options with no command run the main job with them', () => {
+  const result = spawnSync(process.execPath, ['bin/recommender.js', '--data', '/no/such/dir'], {
+    cwd: repoRoot, encoding: 'utf8',
+  });
+
+  assert.is(result.status, 1, result.stderr);
+  assert.is(
+    result.stderr.trim(),
+    'recommender: /no/such/dir: --data: expected an existing MovieLens directory or zip file',
+  );
+});
+
 test.run();

@@ -1,15 +1,24 @@
 import type { CliEnvironment } from './cli-environment.ts';
 import { commands } from './commands/index.ts';
 
-/** With no arguments the program does its main job: the default pipeline. */
+/** With no command the program does its main job: the default pipeline. */
 const mainJob = ['run', 'movielens'];
+
+const isHelp = (word: string) => word === '--help' || word === '-h' || word === 'help';
+
+/** `recommender --data x` means the main job with those options, like bare `recommender`. */
+function withCommand(argv: string[]): string[] {
+  const first = argv[0];
+  if (first === undefined) return mainJob;
+  return first.startsWith('-') && !isHelp(first) ? [...mainJob, ...argv] : argv;
+}
 
 function overview(): string {
   const lines = Object.values(commands).map((command) =>
     `  ${command.name.padEnd(10)} ${command.summary}`);
   return `usage: recommender <command> [options]   (recommender <command> --help for details)
 
-With no command: recommender ${mainJob.join(' ')}
+With no command: recommender ${mainJob.join(' ')} [options]
 
 Commands:
 ${lines.join('\n')}
@@ -18,8 +27,8 @@ ${lines.join('\n')}
 
 /** Dispatches to a command and returns the process exit code. */
 export async function runCli(argv: string[], environment?: CliEnvironment): Promise<number> {
-  const [name, ...rest] = argv.length ? argv : mainJob;
-  if (name === '--help' || name === '-h' || name === 'help') {
+  const [name, ...rest] = withCommand(argv);
+  if (isHelp(name)) {
     (environment?.stdout ?? process.stdout).write(overview());
     return 0;
   }
