@@ -65,6 +65,21 @@ test('a summary table is collected by node id, and the same table in results is 
     assert.equal(withResults.finished, { ok: true, durationMs: 5, error: undefined });
   });
 
+test('a table in the summary of a node that feeds others is not collected', () => {
+  const table = { columns: ['split', 'rmse'], rows: [['u1', 0.95]] };
+  const finished = fold([
+    runStarted,
+    { type: 'node-finished', node: 'train-mf[u1]', stage: 'train-mf', key: 'k4',
+      at: T0 + 100, durationMs: 90, summary: { table } },
+    { type: 'node-finished', node: 'train-mf[u3]', stage: 'train-mf', key: 'k6',
+      at: T0 + 200, durationMs: 90, summary: { table } },
+  ]);
+
+  // train-mf[u1] feeds the report; train-mf[u3] feeds nothing in the plan.
+  assert.equal(finished.tables.map((t) => t.title), ['train-mf[u3]']);
+  assert.equal(finished.nodes['train-mf[u1]'].summary, { table });
+});
+
 test('finishing clears the progress bar but keeps the training history', () => {
   const state = fold([...midRunEvents(), ...endEvents()]);
   const node = state.nodes['train-mf[u1]'];

@@ -86,7 +86,9 @@ function reduceNodeEvent(state: ViewState, event: StatusEvent): ViewState {
 function startRun(state: ViewState, event: Extract<RunEvent, { type: 'run-started' }>) {
   const nodes = { ...state.nodes };
   const order = [...state.order];
+  const feeding = { ...state.feeding };
   for (const planned of event.nodes) {
+    for (const input of planned.dependsOn) feeding[input] = true;
     if (!nodes[planned.id]) order.push(planned.id);
     nodes[planned.id] ??= { id: planned.id, stage: planned.stage, status: 'waiting' };
   }
@@ -95,6 +97,7 @@ function startRun(state: ViewState, event: Extract<RunEvent, { type: 'run-starte
     ...state,
     runId: event.runId,
     pipeline: event.pipeline,
+    feeding,
     backend: event.backend ?? state.backend,
     startedAt: event.at,
     order,
@@ -117,6 +120,7 @@ function updateNode(
 function withSummary(state: ViewState, id: string, summary: Record<string, unknown>) {
   const updated = updateNode(state, id, (node) => ({ ...node, summary }));
   const backend = typeof summary.backend === 'string' ? summary.backend : state.backend;
+  if (state.feeding[id]) return { ...updated, backend };
   return { ...updated, backend, tables: addTables(state.tables, findTables(summary, id)) };
 }
 

@@ -69,8 +69,14 @@ export interface ViewState {
   nodes: Record<string, NodeView>;
   /** The most recent log lines, newest last. */
   logs: LogLine[];
-  /** Every table a summary or the results carried, by title, in order of arrival. */
+  /**
+   * Every table the results or a final node's summary carried, by title, in order of arrival.
+   * Tables of nodes that feed others (each split's evaluation) are left out: the final
+   * report's table holds their rows, and the main job would otherwise end in 35 tables.
+   */
   tables: ResultTable[];
+  /** Nodes some other planned node depends on, from run-started. */
+  feeding: Record<string, true>;
   finished?: RunOutcome;
   /** The user asked to stop; the runtime is cancelling the running stages. */
   cancelling: boolean;
@@ -80,5 +86,5 @@ export interface ViewState {
 export const KEPT_LOG_LINES = 5;
 
 export function initialViewState(): ViewState {
-  return { order: [], nodes: {}, logs: [], tables: [], cancelling: false };
+  return { order: [], nodes: {}, logs: [], tables: [], feeding: {}, cancelling: false };
 }
