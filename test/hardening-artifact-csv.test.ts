@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { InputError } from '../src/core/input-error.ts';
 import { csvField, parseCsvRows } from '../src/data/csv-field.ts';
+import { loadTable } from '../src/data/load-table.ts';
+import { numberAt, readCsvRecords } from '../src/data/read-csv-records.ts';
 import { readItems } from '../src/data/read-items.ts';
 import {
   readRecommendations,
@@ -42,6 +45,56 @@ test('recommendations.csv reads back what it wrote, whatever the titles hold', a
   ];
   const dir = await fileWith('recommendations.csv', recommendationsCsv(rows));
   assert.equal(await readRecommendations(join(dir, 'recommendations.csv')), rows);
+});
+
+test('a number error names the line its row starts on, after a title spanning lines', async () => {
+  const dir = await fileWith('items.csv', 'item,title,year\n' +
+    `0,${csvField('Two\nlines')},1995\n1,After,soon\n`);
+  const records = await readCsvRecords(join(dir, 'items.csv'), ['item', 'title']);
+  assert.equal(records.lines, [2, 4]);
+  assert.is(numberAt(records, 0, 2), 1995);
+  try {
+    numberAt(records, 1, 2);
+    assert.unreachable('should have thrown');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is((error as InputError).line, 4);
+    assert.is((error as InputError).field, 'year');
+    assert.is((error as InputError).received, 'soon');
+  }
+});
+
+test('a missing required column names the column and the header found', async () => {
+  const dir = await fileWith('users.csv', 'user,id\n0,1\n');
+  try {
+    await readCsvRecords(join(dir, 'users.csv'), ['user', 'userId']);
+    assert.unreachable('should have thrown');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is((error as InputError).field, 'userId');
+    assert.is((error as InputError).received, 'user,id');
+  }
+});
+
+test('a CSV starting with a byte-order mark keeps its first column name', async () => {
+  const dir = await fileWith('users.csv', '\ufeffuser,userId,zip\n0,7,01040\n');
+  const records = await readCsvRecords(join(dir, 'users.csv'), ['user']);
+  assert.equal(records.header, ['user', 'userId', 'zip']);
+  const table = await loadTable(join(dir, 'users.csv'));
+  assert.equal(table.columnNames(), ['user', 'userId', 'zip']);
+  assert.is(table.get('zip', 0), '01040');
+});
+
+test('loadTable names a missing file in an InputError', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'artifact-csv-'));
+  try {
+    await loadTable(join(dir, 'items.csv'));
+    assert.unreachable('should have thrown');
+  } catch (error) {
+    assert.instance(error, InputError);
+    assert.is((error as InputError).file, join(dir, 'items.csv'));
+    assert.is((error as InputError).received, 'ENOENT');
+  }
 });
 
 test.run();

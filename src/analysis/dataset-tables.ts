@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { z } from 'zod';
 import { InputError } from '../core/input-error.ts';
+import { loadTable, type ColumnParsers } from '../data/load-table.ts';
+import { readArtifactText } from '../data/read-artifact-text.ts';
 
 /** The part of a dataset artifact's meta.json the analysis relies on; the rest passes through. */
 const datasetMetaSchema = z.looseObject({
@@ -43,7 +43,7 @@ const tableColumns = {
     zip: toOptionalText,
   },
   items: { item: toNumber, itemId: toText, title: toText, year: toNumber, genres: toText },
-} satisfies Record<string, Record<string, (value: string) => unknown>>;
+} satisfies Record<string, ColumnParsers>;
 
 type TableName = keyof typeof tableColumns;
 
@@ -57,7 +57,7 @@ export async function readDatasetTables(directory: string): Promise<DatasetTable
 }
 
 async function readDatasetMeta(file: string): Promise<DatasetMeta> {
-  const text = await readArtifactFile(file, 'a dataset meta.json');
+  const text = await readArtifactText(file, 'a dataset meta.json');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -77,32 +77,9 @@ async function readDatasetMeta(file: string): Promise<DatasetMeta> {
   return parsed.data;
 }
 
-async function readTable(directory: string, name: TableName): Promise<ColumnTable> {
-  const file = path.join(directory, `${name}.csv`);
-  const text = await readArtifactFile(file, `a dataset ${name}.csv with a header row`);
-  const columns = tableColumns[name];
-  const table = aq.fromCSV(text, { parse: columns });
-
-  const header = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  for (const column of Object.keys(columns)) {
-    if (!table.columnNames().includes(column)) {
-      throw new InputError({
-        file,
-        line: 1,
-        field: column,
-        expected: `a header with the columns ${Object.keys(columns).join(',')}`,
-        received: header.trim(),
-      });
-    }
-  }
-  return table;
-}
-
-async function readArtifactFile(file: string, expected: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new InputError({ file, expected, received: code });
-  }
+function readTable(directory: string, name: TableName): Promise<ColumnTable> {
+  return loadTable(path.join(directory, `${name}.csv`), {
+    columns: tableColumns[name],
+    expected: `a dataset ${name}.csv with a header row`,
+  });
 }

@@ -6,50 +6,31 @@ export function csvField(value: string | number | null | undefined): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** Splits one line of RFC 4180 CSV (no line breaks inside fields) into its fields. */
-export function parseCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char !== '"') field += char;
-      else if (line[i + 1] === '"') field += line[++i];
-      else quoted = false;
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      fields.push(field);
-      field = '';
-    } else {
-      field += char;
-    }
-  }
-
-  fields.push(field);
-  return fields;
-}
-
 /**
  * Splits RFC 4180 CSV text into rows of fields. A quoted field may hold line breaks, as
- * csvField writes them; blank lines are skipped, and CRLF line ends are accepted.
+ * csvField writes them; blank lines are skipped, and CRLF line ends are accepted. When given,
+ * `startLines` receives the 1-based line each returned row starts on, for error messages.
  */
-export function parseCsvRows(text: string): string[][] {
+export function parseCsvRows(text: string, startLines?: number[]): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   const endRow = () => {
     row.push(field);
-    if (row.length > 1 || row[0] !== '') rows.push(row);
+    if (row.length > 1 || row[0] !== '') {
+      rows.push(row);
+      startLines?.push(rowLine);
+    }
     row = [];
     field = '';
   };
 
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
+    if (char === '\n') line++;
     if (quoted) {
       if (char !== '"') field += char;
       else if (text[i + 1] === '"') field += text[++i];
@@ -61,6 +42,7 @@ export function parseCsvRows(text: string): string[][] {
       field = '';
     } else if (char === '\n') {
       endRow();
+      rowLine = line;
     } else if (char !== '\r' || text[i + 1] !== '\n') {
       field += char;
     }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readCsvRecords } from './read-csv-records.ts';
+import { readCsvRecords, recordObjects } from './read-csv-records.ts';
 
 /** One row of a dataset's items.csv. */
 export interface Item {
@@ -15,7 +15,7 @@ export interface Item {
 /** The items of a dataset artifact, by dense index (items[i].item === i). */
 export async function readItems(dir: string): Promise<Item[]> {
   const records = await readCsvRecords(join(dir, 'items.csv'), ['item', 'itemId', 'title']);
-  return records.map((record) => ({
+  return recordObjects(records).map((record) => ({
     item: Number(record.item),
     itemId: Number(record.itemId),
     title: record.title,

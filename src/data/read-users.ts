@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readCsvRecords } from './read-csv-records.ts';
+import { readCsvRecords, recordObjects } from './read-csv-records.ts';
 
 /** One row of a dataset's users.csv; empty strings and nulls where the layout has none. */
 export interface User {
@@ -16,7 +16,7 @@ export interface User {
 /** The users of a dataset artifact, by dense index (users[u].user === u). */
 export async function readUsers(dir: string): Promise<User[]> {
   const records = await readCsvRecords(join(dir, 'users.csv'), ['user', 'userId']);
-  return records.map((record) => ({
+  return recordObjects(records).map((record) => ({
     user: Number(record.user),
     userId: Number(record.userId),
     age: record.age ? Number(record.age) : null,

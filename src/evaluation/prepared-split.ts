@@ -82,7 +82,7 @@ function maxIndex(parts: RatingTriples[], field: 'users' | 'items'): number {
 
 async function rowCount(file: string): Promise<number> {
   try {
-    return (await readCsvRecords(file, [])).length;
+    return (await readCsvRecords(file)).rows.length;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw error;

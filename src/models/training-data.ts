@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/input-error.ts';
-import { numberAt, readCsvRecords, requireColumn, type CsvRecords } from './csv-records.ts';
+import {
+  numberAt, readCsvRecords, requireColumn, type CsvRecords,
+} from '../data/read-csv-records.ts';
 import type { FeatureTable } from './hybrid-model.ts';
 
 /** Ratings of one part of a split, column-wise. */
@@ -89,7 +91,7 @@ function checkIndex(records: CsvRecords, row: number, column: number): number {
   const value = numberAt(records, row, column);
   if (Number.isInteger(value) && value >= 0) return value;
   throw new InputError({
-    file: records.file, line: row + 2, field: records.header[column],
+    file: records.file, line: records.lines[row], field: records.header[column],
     expected: 'a dense index >= 0', received: records.rows[row][column],
   });
 }
