@@ -1,12 +1,8 @@
-import { join } from 'node:path';
 import { z } from 'zod';
-import { defineStage, fromTask } from '../core/stage.ts';
-import { readDatasetMeta } from '../data/dataset-meta.ts';
-import { readRatingsCsv } from '../data/ratings-csv.ts';
+import { defineSplitStage, readSplitRatings } from '../preprocess/define-split-stage.ts';
 import { kfoldSplit } from '../preprocess/kfold-split.ts';
-import { deriveSeed } from '../util/seeded-random.ts';
 import { splitParams } from '../preprocess/split-params.ts';
-import { writeSplit } from '../preprocess/write-split.ts';
+import { deriveSeed } from '../util/seeded-random.ts';
 
 const params = z.object({
   /** Number of folds; each rating is in the test part of exactly one. */
@@ -17,26 +13,16 @@ const params = z.object({
 }).refine((p) => p.fold <= p.folds, { message: 'fold must be between 1 and folds' });
 
 /** One fold of a seeded random k-fold split of all ratings. */
-export const splitKfold = defineStage({
-  name: 'split-kfold',
-  version: 1,
+export const splitKfold = defineSplitStage({
+  scheme: 'kfold',
   description: 'Seeded random k-fold split; fold f is the test part, validation from the rest',
   params,
-  inputs: { dataset: { kind: 'dataset' } },
-  outputs: { split: 'split' },
-  run: ({ params: p, inputs, outputs, run, signal }) =>
-    fromTask(signal, async (emit) => {
-      const datasetDir = inputs.dataset as string;
-      const dataset = await readDatasetMeta(datasetDir);
-      const ratings = await readRatingsCsv(join(datasetDir, 'ratings.csv'));
-      const total = ratings.user.length;
-      emit({ type: 'progress', done: total, total, unit: 'rows', label: 'ratings' });
+  cut: async (source) => {
+    const { params: p, seed } = source;
+    const [ratings] = await readSplitRatings(source, ['ratings.csv'], 'ratings');
 
-      const { seed = run.seed, validationFraction } = p;
-      // The fold is left out of the seed: every fold must cut the same permutation.
-      const parts = kfoldSplit(ratings, p.folds, p.fold, deriveSeed(seed, 'kfold', p.folds));
-      const name = `fold-${p.fold}-of-${p.folds}`;
-      await writeSplit(outputs.split, parts,
-        { scheme: 'kfold', name, seed, params: p, validationFraction }, dataset, emit);
-    }),
+    // The fold is left out of the seed: every fold must cut the same permutation.
+    const parts = kfoldSplit(ratings, p.folds, p.fold, deriveSeed(seed, 'kfold', p.folds));
+    return { ...parts, name: `fold-${p.fold}-of-${p.folds}` };
+  },
 });

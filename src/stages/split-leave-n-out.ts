@@ -1,12 +1,8 @@
-import { join } from 'node:path';
 import { z } from 'zod';
-import { defineStage, fromTask } from '../core/stage.ts';
-import { readDatasetMeta } from '../data/dataset-meta.ts';
-import { readRatingsCsv } from '../data/ratings-csv.ts';
+import { defineSplitStage, readSplitRatings } from '../preprocess/define-split-stage.ts';
 import { leaveNOutSplit } from '../preprocess/leave-n-out-split.ts';
-import { deriveSeed } from '../util/seeded-random.ts';
 import { splitParams } from '../preprocess/split-params.ts';
-import { writeSplit } from '../preprocess/write-split.ts';
+import { deriveSeed } from '../util/seeded-random.ts';
 
 const params = z.object({
   /** Ratings held out per user. */
@@ -17,30 +13,19 @@ const params = z.object({
 });
 
 /** Per-user leave-n-out: n ratings of every user with more than n go to the test part. */
-export const splitLeaveNOut = defineStage({
-  name: 'split-leave-n-out',
-  version: 1,
+export const splitLeaveNOut = defineSplitStage({
+  scheme: 'leave-n-out',
   description: 'Per-user leave-n-out (latest or random n ratings), validation from the rest',
   params,
-  inputs: { dataset: { kind: 'dataset' } },
-  outputs: { split: 'split' },
-  run: ({ params: p, inputs, outputs, run, signal }) =>
-    fromTask(signal, async (emit) => {
-      const datasetDir = inputs.dataset as string;
-      const dataset = await readDatasetMeta(datasetDir);
-      const ratings = await readRatingsCsv(join(datasetDir, 'ratings.csv'));
-      const total = ratings.user.length;
-      emit({ type: 'progress', done: total, total, unit: 'rows', label: 'ratings' });
+  cut: async (source) => {
+    const { params: p, seed, emit } = source;
+    const [ratings] = await readSplitRatings(source, ['ratings.csv'], 'ratings');
 
-      const { seed = run.seed, validationFraction } = p;
-      const split = leaveNOutSplit(ratings, p.n, p.order, deriveSeed(seed, 'leave-n-out', p.n));
-      if (split.usersKeptWhole > 0) {
-        emit({ type: 'log', level: 'info', message: `${split.usersKeptWhole} users have ` +
-          `${p.n} ratings or fewer: all kept in training` });
-      }
-
-      const name = `leave-${p.n}-out`;
-      await writeSplit(outputs.split, split, { scheme: 'leave-n-out', name, seed, params: p,
-        validationFraction, usersKeptWhole: split.usersKeptWhole }, dataset, emit);
-    }),
+    const split = leaveNOutSplit(ratings, p.n, p.order, deriveSeed(seed, 'leave-n-out', p.n));
+    if (split.usersKeptWhole > 0) {
+      emit({ type: 'log', level: 'info', message: `${split.usersKeptWhole} users have ` +
+        `${p.n} ratings or fewer: all kept in training` });
+    }
+    return { ...split, name: `leave-${p.n}-out` };
+  },
 });
