@@ -3,22 +3,40 @@ import type { Predictor } from './predictor.ts';
 import { initBackend } from '../tf/backend.ts';
 import { tf } from '../tf/tf.ts';
 import { loadModelFromDirectory } from './directory-io.ts';
+import { canFold, foldModel } from './fold-model.ts';
+import type { FoldedMlp } from './folded-mlp.ts';
 import { predictInBatches, toRatings } from './predict-in-batches.ts';
 // The custom layers must be registered before a saved model's topology is read.
 import './global-bias.ts';
 import './seeded-dropout.ts';
 
-/** A saved MF, DNN or hybrid model: indices in, ratings on the data set's scale out, clipped. */
+/**
+ * A saved MF, DNN or hybrid model: indices in, ratings on the data set's scale out, clipped.
+ * The DNN and the hybrid score through their folded form (fold-model.ts), which gives the
+ * same outputs for a fraction of the work when whole catalogues are ranked.
+ */
 export class TfjsPredictor implements Predictor {
-  constructor(readonly config: ModelConfig, private readonly model: tf.LayersModel) {}
+  private readonly folded?: FoldedMlp;
+
+  constructor(
+    readonly config: ModelConfig,
+    private readonly model: tf.LayersModel,
+    options: { fold?: boolean } = {},
+  ) {
+    if (options.fold ?? canFold(config.type)) this.folded = foldModel(model, config.type);
+  }
 
   async predict(users: Int32Array, items: Int32Array): Promise<Float32Array> {
     checkRange(users, this.config.numUsers, 'user');
     checkRange(items, this.config.numItems, 'item');
-    return toRatings(predictInBatches(this.model, users, items), this.config.ratingScale);
+    const scaled = this.folded
+      ? this.folded.predictScaled(users, items)
+      : predictInBatches(this.model, users, items);
+    return toRatings(scaled, this.config.ratingScale);
   }
 
   dispose(): void {
+    this.folded?.dispose();
     this.model.dispose();
   }
 }
