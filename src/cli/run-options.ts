@@ -4,6 +4,9 @@ import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { InputError } from '../core/input-error.ts';
 import type { RunSettings } from '../core/stage.ts';
+import type { PipelinePlan } from '../runtime/pipeline-plan.ts';
+import type { CliEnvironment } from './cli-environment.ts';
+import { resolvePlan } from './resolve-plan.ts';
 import { UsageError } from './usage-error.ts';
 
 /** The options `run` and `status` share: they decide the cache keys. */
@@ -60,6 +63,22 @@ export function readRunOptions(values: RawRunOptions): {
     backend: backend as RunSettings['backend'],
   };
   return { settings, artifacts: resolve(values.artifacts ?? 'artifacts') };
+}
+
+/**
+ * What `run` and `status` both start from: their one positional (a pipeline name or file),
+ * its plan, the run settings and the store's root.
+ */
+export async function readPipelineRun(
+  values: RawRunOptions,
+  positionals: string[],
+  environment: CliEnvironment,
+): Promise<{ settings: RunSettings; artifacts: string; plan: PipelinePlan }> {
+  if (positionals.length !== 1) throw new UsageError('expected one pipeline name or file');
+
+  const { settings, artifacts } = readRunOptions(values);
+  const plan = await resolvePlan(positionals[0], environment);
+  return { settings, artifacts, plan };
 }
 
 function integerOption(name: string, text: string | undefined, fallback: number, min: number) {

@@ -2,9 +2,8 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { ArtifactStore } from '../../runtime/artifact-store.ts';
 import { withStoreAccess } from '../../runtime/store-access-error.ts';
-import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
-import { parseCommandLine } from '../parse-command-line.ts';
-import { reportFailure } from '../report-failure.ts';
+import type { CliEnvironment } from '../cli-environment.ts';
+import { environmentWithoutRegistries, runCommand } from '../run-command.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const name = 'clean';
@@ -26,11 +25,9 @@ const options = {
  * Removes only the folders the store creates (entries, tmp, runs), never the root itself:
  * `--artifacts` pointed at the wrong directory must not wipe it.
  */
-export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
-  const environment = given ?? (await defaultEnvironment());
-  try {
-    const { values, positionals } = parseCommandLine(argv, options);
-    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
+export function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const frame = { options, usage, environment: environmentWithoutRegistries };
+  return runCommand(argv, given, frame, async ({ values, positionals }, environment) => {
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 
     const store = new ArtifactStore(resolve(values.artifacts ?? 'artifacts'));
@@ -42,7 +39,5 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     const names = folders.map((folder) => join(folder).slice(store.root.length + 1));
     environment.stdout.write(`removed ${names.join(', ')} from ${store.root}\n`);
     return 0;
-  } catch (error) {
-    return reportFailure(error, usage, environment);
-  }
+  });
 }

@@ -1,7 +1,6 @@
 import type { StageDefinition } from '../../core/stage.ts';
-import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
-import { parseCommandLine } from '../parse-command-line.ts';
-import { reportFailure } from '../report-failure.ts';
+import type { CliEnvironment } from '../cli-environment.ts';
+import { runCommand } from '../run-command.ts';
 
 export const name = 'list';
 
@@ -13,12 +12,8 @@ export const usage = `recommender list [--json]
 
 const options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
-export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
-  const environment = given ?? (await defaultEnvironment());
-  try {
-    const { values } = parseCommandLine(argv, options);
-    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
-
+export function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  return runCommand(argv, given, { options, usage }, async ({ values }, environment) => {
     const pipelines = Object.values(environment.pipelines).map((spec) => ({
       name: spec.name, description: spec.description ?? '' }));
     const stages = Object.values(environment.stages).map(describeStage);
@@ -39,9 +34,7 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     }
     environment.stdout.write(`${lines.join('\n')}\n`);
     return 0;
-  } catch (error) {
-    return reportFailure(error, usage, environment, argv.includes('--json'));
-  }
+  });
 }
 
 function describeStage(stage: StageDefinition) {

@@ -8,9 +8,8 @@ import { readRatingTriples } from '../../evaluation/rating-triples.ts';
 import { recommendFor, type Recommendation } from '../../evaluation/recommendation-rows.ts';
 import { backendForModel } from '../../evaluation/model-backend.ts';
 import { loadPredictor } from '../../models/load-predictor.ts';
-import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
-import { parseCommandLine } from '../parse-command-line.ts';
-import { reportFailure } from '../report-failure.ts';
+import type { CliEnvironment } from '../cli-environment.ts';
+import { runCommand } from '../run-command.ts';
 import { UsageError } from '../usage-error.ts';
 
 export const name = 'recommend';
@@ -38,11 +37,9 @@ const optionSpecs = {
 } as const;
 
 /** Loads the model, ranks every title the user has not rated, prints the top n. */
-export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
-  const environment = given ?? (await defaultEnvironment());
-  try {
-    const { values } = parseCommandLine(argv, optionSpecs);
-    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
+export function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const frame = { options: optionSpecs, usage };
+  return runCommand(argv, given, frame, async ({ values }, environment) => {
     if (values.user === undefined) throw new UsageError('--user <id> is required');
     const count = Number(values.n);
     if (!Number.isInteger(count) || count < 1) {
@@ -56,9 +53,7 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
       ? `${JSON.stringify({ user: values.user, model: located, rows }, null, 2)}\n`
       : formatRows(located, values.user, rows));
     return 0;
-  } catch (error) {
-    return reportFailure(error, usage, environment, argv.includes('--json'));
-  }
+  });
 }
 
 async function recommendForUser(located: LocatedModel, userId: string, count: number) {

@@ -5,13 +5,10 @@ import type { RunEvent } from '../../core/events.ts';
 import { ArtifactStore } from '../../runtime/artifact-store.ts';
 import { runPipeline, type RunResults } from '../../runtime/run-pipeline.ts';
 import { renderRun } from '../../ui/render-run.ts';
-import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
+import type { CliEnvironment } from '../cli-environment.ts';
 import { outputsText } from '../outputs-text.ts';
-import { parseCommandLine } from '../parse-command-line.ts';
-import { reportFailure } from '../report-failure.ts';
-import { resolvePlan } from '../resolve-plan.ts';
-import { readRunOptions, runOptionSpecs, runOptionsUsage } from '../run-options.ts';
-import { UsageError } from '../usage-error.ts';
+import { runCommand } from '../run-command.ts';
+import { readPipelineRun, runOptionSpecs, runOptionsUsage } from '../run-options.ts';
 import { quietStdout } from '../quiet-stdout.ts';
 
 export const name = 'run';
@@ -32,15 +29,10 @@ const options = {
   'no-workers': { type: 'boolean' },
 } as const;
 
-export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
-  const environment = given ?? (await defaultEnvironment());
-  try {
-    const { values, positionals } = parseCommandLine(argv, options);
-    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
-    if (positionals.length !== 1) throw new UsageError('expected one pipeline name or file');
-
-    const { settings, artifacts } = readRunOptions(values);
-    const plan = await resolvePlan(positionals[0], environment);
+export function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const frame = { options, usage };
+  return runCommand(argv, given, frame, async ({ values, positionals }, environment) => {
+    const { settings, artifacts, plan } = await readPipelineRun(values, positionals, environment);
     const json = values.json ?? false;
     const out = json ? environment.stderr : environment.stdout;
     const interactive = !values['no-ui'] && (out as { isTTY?: boolean }).isTTY === true;
@@ -76,9 +68,7 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     const where = failedNode && !reason.startsWith(failedNode) ? `${failedNode}: ` : '';
     environment.stderr.write(`recommender: ${where}${reason.split('\n')[0]}\n`);
     return finished.error?.name === 'CancelledError' ? 130 : 1;
-  } catch (error) {
-    return reportFailure(error, usage, environment, argv.includes('--json'));
-  }
+  });
 }
 
 async function readResults(store: ArtifactStore, runId: string): Promise<RunResults> {

@@ -1,6 +1,5 @@
 import type { CliEnvironment } from '../cli-environment.ts';
-import { parseCommandLine } from '../parse-command-line.ts';
-import { reportFailure } from '../report-failure.ts';
+import { environmentWithoutRegistries, runCommand } from '../run-command.ts';
 import { UsageError } from '../usage-error.ts';
 import { replayRun } from '../../ui/replay-run.ts';
 
@@ -21,14 +20,9 @@ const options = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
-  // A replay needs no stage or pipeline registry, so it does not load them (nor tfjs).
-  const environment = given ?? {
-    stages: {}, pipelines: {}, registryModule: '', stdout: process.stdout, stderr: process.stderr,
-  };
-  try {
-    const { values, positionals } = parseCommandLine(argv, options);
-    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
+export function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const frame = { options, usage, environment: environmentWithoutRegistries };
+  return runCommand(argv, given, frame, async ({ values, positionals }, environment) => {
     if (positionals.length > 1) throw new UsageError('expected at most one run id');
 
     const out = environment.stdout;
@@ -39,7 +33,5 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
       out,
     });
     return 0;
-  } catch (error) {
-    return reportFailure(error, usage, environment);
-  }
+  });
 }

@@ -1,12 +1,9 @@
 import { ArtifactStore } from '../../runtime/artifact-store.ts';
 import { withStoreAccess } from '../../runtime/store-access-error.ts';
 import { computeKeys } from '../../runtime/cache-key.ts';
-import { defaultEnvironment, type CliEnvironment } from '../cli-environment.ts';
-import { parseCommandLine } from '../parse-command-line.ts';
-import { reportFailure } from '../report-failure.ts';
-import { resolvePlan } from '../resolve-plan.ts';
-import { readRunOptions, runOptionSpecs, runOptionsUsage } from '../run-options.ts';
-import { UsageError } from '../usage-error.ts';
+import type { CliEnvironment } from '../cli-environment.ts';
+import { runCommand } from '../run-command.ts';
+import { readPipelineRun, runOptionSpecs, runOptionsUsage } from '../run-options.ts';
 
 export const name = 'status';
 
@@ -18,15 +15,10 @@ export const usage = `recommender status <pipeline | file.yaml | file.json> [opt
 
 ${runOptionsUsage}`;
 
-export async function run(argv: string[], given?: CliEnvironment): Promise<number> {
-  const environment = given ?? (await defaultEnvironment());
-  try {
-    const { values, positionals } = parseCommandLine(argv, runOptionSpecs);
-    if (values.help) return environment.stdout.write(`usage: ${usage}\n`), 0;
-    if (positionals.length !== 1) throw new UsageError('expected one pipeline name or file');
-
-    const { settings, artifacts } = readRunOptions(values);
-    const plan = await resolvePlan(positionals[0], environment);
+export function run(argv: string[], given?: CliEnvironment): Promise<number> {
+  const frame = { options: runOptionSpecs, usage };
+  return runCommand(argv, given, frame, async ({ values, positionals }, environment) => {
+    const { settings, artifacts, plan } = await readPipelineRun(values, positionals, environment);
     const store = new ArtifactStore(artifacts);
     const keys = await computeKeys(plan, settings);
 
@@ -51,7 +43,5 @@ export async function run(argv: string[], given?: CliEnvironment): Promise<numbe
     const head = `${plan.name}: ${cached} of ${nodes.length} nodes cached in ${store.root}`;
     environment.stdout.write(`${head}\n${lines.join('\n')}\n`);
     return 0;
-  } catch (error) {
-    return reportFailure(error, usage, environment, argv.includes('--json'));
-  }
+  });
 }
