@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ArtifactStore } from '../src/runtime/artifact-store.ts';
-import { runCliProcess, startCli } from './runtime-spawn-cli.ts';
+import { runCliProcess, startCli } from './toy-cli.ts';
 
 const pipeline = `name: killme
 stages:
@@ -31,8 +31,13 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
   }
 }
 
-/** The partial output file of a stage still running: its temporary folder holds it. */
+/**
+ * The partial output file of the slow stage: its temporary folder holds it. The source stage
+ * writes a file of the same name into its own temporary folder just before, so wait until
+ * the source is committed.
+ */
 async function partialOutput(store: ArtifactStore): Promise<string | undefined> {
+  if ((await store.keys()).length === 0) return undefined;
   for (const name of await readdir(store.tmpDir).catch(() => [])) {
     const file = join(store.tmpDir, name, 'numbers', 'numbers.csv');
     if (existsSync(file)) return file;

@@ -96,6 +96,12 @@ test('the backend can come from a log line when run-started does not name it', (
     type: 'log', node: 'train-mf[u1]', level: 'info', message: 'tfjs backend: cpu', at: T0 + 1,
   }]);
   assert.is(state.backend, 'cpu');
+
+  const trainer = fold([withoutBackend, {
+    type: 'log', node: 'train-mf[u1]', level: 'info', at: T0 + 1,
+    message: 'training on the wasm backend (passed over: tensorflow: not installed)',
+  }]);
+  assert.is(trainer.backend, 'wasm');
 });
 
 test('only the latest log lines are kept', () => {

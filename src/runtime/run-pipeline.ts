@@ -117,7 +117,9 @@ function execute(
 
   const started: RunEvent = { type: 'run-started', runId: recorder.runId, pipeline: plan.name,
     nodes: plan.nodes.map(({ id, stage, dependsOn }) => ({ id, stage: stage.name, dependsOn })),
-    backend: options.settings.backend, at: startedAt };
+    // 'auto' is a request, not a backend: the trainers report the one they start.
+    backend: options.settings.backend === 'auto' ? undefined : options.settings.backend,
+    at: startedAt };
 
   return concat(from([started]), nodes$, finish$).pipe(
     tap((event) => recorder.record(event)),

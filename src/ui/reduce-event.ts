@@ -137,8 +137,10 @@ function addTables(tables: ResultTable[], found: ResultTable[]): ResultTable[] {
   return result;
 }
 
-// Stages name their backend in a log line such as "backend: wasm" or "using backend cpu".
-const BACKEND_IN_LOG = /\bbackend(?:\s+is)?\s*[:=]?\s*["']?([a-z][\w-]*)/i;
+// Stages name their backend in a log line such as "backend: wasm", "using backend cpu" or
+// "training on the wasm backend".
+const BACKEND_NAMED = /\bbackend(?:\s+is)?\s*[:=]?\s*["']?([a-z][\w-]*)/i;
+const BACKEND_BEFORE = /\b([a-z]+) backend\b/i;
 
 function addLog(
   state: ViewState,
@@ -148,7 +150,8 @@ function addLog(
   at: number,
 ): ViewState {
   const logs = [...state.logs, { node, level, message, at }].slice(-KEPT_LOG_LINES);
-  const backend = BACKEND_IN_LOG.exec(message)?.[1] ?? state.backend;
+  const backend = BACKEND_NAMED.exec(message)?.[1] ?? BACKEND_BEFORE.exec(message)?.[1] ??
+    state.backend;
   return { ...state, logs, backend };
 }
 

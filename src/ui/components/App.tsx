@@ -35,6 +35,8 @@ export function App({ events, onCancel }: AppProps) {
     else exit(ended.error instanceof Error ? ended.error : new Error(String(ended.error)));
   }, [ended, exit]);
 
-  const shownNow = live ? now : state.lastAt ?? now;
+  // The clock ticks once a second; an event since the last tick must not make a node that
+  // just started look as if it started in the future.
+  const shownNow = live ? Math.max(now, state.lastAt ?? now) : state.lastAt ?? now;
   return <RunView state={state} now={shownNow} live={live} />;
 }
