@@ -2,26 +2,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../src/cli/run-cli.ts';
-import { pipelines, registryModule, stages } from './runtime-toy-stages.ts';
-
-/** Runs the CLI in this process with the test-only stages, capturing both streams. */
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) => new Writable({
-    write(chunk, _, done) {
-      append(String(chunk));
-      done();
-    },
-  });
-  const code = await runCli(argv, { stages, pipelines, registryModule,
-    stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
-  return { code, stdout, stderr };
-}
+import { cli } from './toy-cli.ts';
 
 const temp = () => mkdtemp(join(tmpdir(), 'cli-'));
 

@@ -1,20 +1,10 @@
-import { Writable } from 'node:stream';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../src/cli/run-cli.ts';
-import { pipelines, registryModule, stages } from './runtime-toy-stages.ts';
+import { cli as captured } from './toy-cli.ts';
 
-/** Runs the CLI in this process with the test-only stages; returns the exit code and stderr. */
+/** The exit code and the first line on stderr of the CLI with the test-only stages. */
 async function cli(...argv: string[]) {
-  let stderr = '';
-  const sink = (append: (text: string) => void) => new Writable({
-    write(chunk, _, done) {
-      append(String(chunk));
-      done();
-    },
-  });
-  const code = await runCli(argv, { stages, pipelines, registryModule,
-    stdout: sink(() => undefined), stderr: sink((text) => (stderr += text)) });
+  const { code, stderr } = await captured(...argv);
   return { code, firstLine: stderr.split('\n')[0] };
 }
 

@@ -1,26 +1,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli } from '../src/cli/run-cli.ts';
-import { pipelines, registryModule, stages } from './runtime-toy-stages.ts';
-
-/** Runs the CLI in this process with the test-only stages, capturing both streams. */
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) => new Writable({
-    write(chunk, _, done) {
-      append(String(chunk));
-      done();
-    },
-  });
-  const code = await runCli(argv, { stages, pipelines, registryModule,
-    stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)) });
-  return { code, stdout, stderr };
-}
+import { cli } from './toy-cli.ts';
 
 test('a run ends by naming the folder of each final output, which holds its files', async () => {
   const store = await mkdtemp(join(tmpdir(), 'cli-output-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ArtifactStore } from '../src/runtime/artifact-store.ts';
-import { runCliProcess } from './runtime-spawn-cli.ts';
+import { runCliProcess } from './toy-cli.ts';
 
 const pipeline = `name: together
 stages:

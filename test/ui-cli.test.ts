@@ -1,13 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-
-const script = fileURLToPath(new URL('./ui-toy-cli.ts', import.meta.url));
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+import { startCli } from './toy-cli.ts';
 
 /** source -> a pretend trainer, with the pace given; nothing reads outside the temp folder. */
 function pipelineFile(epochs: number, batches: number, batchDelayMs: number): string {
@@ -21,41 +17,6 @@ stages:
     with: { epochs: ${epochs}, batches: ${batches}, batchDelayMs: ${batchDelayMs} }
     inputs: { numbers: source.numbers }
 `;
-}
-
-interface Child {
-  /** Resolves once stdout holds text matching `pattern`. */
-  waitForOutput(pattern: RegExp): Promise<void>;
-  kill(signal: NodeJS.Signals): void;
-  done: Promise<{ code: number | null; stdout: string; stderr: string }>;
-}
-
-/** The CLI in a child process with stdout and stderr piped, as in CI. */
-function startCli(args: string[]): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-    for (const waiter of waiters.filter((w) => w.pattern.test(stdout))) waiter.resolve();
-  });
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>(
-    (resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-  return {
-    waitForOutput: (pattern) => new Promise((resolve, reject) => {
-      if (pattern.test(stdout)) return resolve();
-      waiters.push({ pattern, resolve });
-      done.then(() => reject(new Error(`exited before ${pattern}:\n${stdout}\n${stderr}`)));
-    }),
-    kill: (signal) => child.kill(signal),
-    done,
-  };
 }
 
 let dir = '';
@@ -100,7 +61,7 @@ test('SIGINT stops a training run cleanly and the rerun resumes from the cache',
 
   const first = startCli(['run', file, '--artifacts', store]);
   await first.waitForOutput(/\] train epoch 1\/10: loss/);
-  first.kill('SIGINT');
+  first.child.kill('SIGINT');
   const stopped = await first.done;
 
   assert.is(stopped.code, 130, stopped.stderr);
