@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { initBackend } from '../src/tf/backend.ts';
@@ -24,6 +25,9 @@ test('auto picks wasm here, where tfjs-node cannot install, and says why', async
   assert.is(choice.name, tf.getBackend());
   assert.ok(['tensorflow', 'wasm'].includes(choice.name));
   if (choice.name === 'wasm') assert.match(choice.skipped[0], /^tensorflow: /);
+
+  const installed = existsSync(new URL('../node_modules/@tensorflow/tfjs-node', import.meta.url));
+  if (!installed) assert.equal(choice.skipped, ['tensorflow: not installed']);
 });
 
 test('the wasm UnsortedSegmentSum sums rows into their segments and drops bad ids', async () => {

@@ -38,11 +38,17 @@ async function choose(preference: BackendPreference): Promise<BackendChoice> {
       await activate(name);
       return { name: tf.getBackend(), skipped };
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      skipped.push(`${name}: ${reason}`);
+      skipped.push(`${name}: ${reasonOf(error)}`);
     }
   }
   throw new Error(`no TensorFlow.js backend could start (${skipped.join('; ')})`);
+}
+
+/** One short clause for the run's log: an absent optional package is the common case. */
+function reasonOf(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return 'not installed';
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
 
 async function activate(name: Exclude<BackendPreference, 'auto'>): Promise<void> {
