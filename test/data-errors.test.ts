@@ -1,23 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { InputError } from '../src/core/input-error.ts';
-import { ingestMovielens } from '../src/stages/ingest-movielens.ts';
-import { runStage, small100k, writeFixture } from './data-fixtures.ts';
-
-/** Ingests the files and returns the InputError it must fail with. */
-async function failure(files: Record<string, string | Buffer>): Promise<InputError> {
-  const data = await writeFixture(files);
-  try {
-    await runStage(ingestMovielens, { run: { dataPath: data } });
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('ingest should have failed');
-}
+import { ingestFailure, small100k } from './data-fixtures.ts';
 
 test('a truncated line names the file, the line and the fields expected', async () => {
-  const error = await failure(small100k({ 'u.data': '1\t1\t5\t100\n1\t2\t3\n' }));
+  const error = await ingestFailure(small100k({ 'u.data': '1\t1\t5\t100\n1\t2\t3\n' }));
   assert.is(error.file, 'u.data');
   assert.is(error.line, 2);
   assert.match(error.expected, '4 tab-separated fields (user id, item id, rating, timestamp)');
@@ -27,26 +13,26 @@ test('a truncated line names the file, the line and the fields expected', async 
 });
 
 test('a line with too many fields is malformed', async () => {
-  const error = await failure(small100k({ 'u.user': '1|24|M|student|85711|extra\n' }));
+  const error = await ingestFailure(small100k({ 'u.user': '1|24|M|student|85711|extra\n' }));
   assert.is(error.file, 'u.user');
   assert.is(error.line, 1);
   assert.match(error.expected, '5 pipe-separated fields');
 });
 
 test('a rating off the scale', async () => {
-  const error = await failure(small100k({ 'u.data': '1\t1\t5\t100\n1\t2\t6\t101\n' }));
+  const error = await ingestFailure(small100k({ 'u.data': '1\t1\t5\t100\n1\t2\t6\t101\n' }));
   assert.equal([error.file, error.line, error.field, error.received], ['u.data', 2, 'rating', '6']);
   assert.is(error.expected, 'a rating from 1 to 5 in steps of 1');
 });
 
 test('a half star where the scale has whole stars only', async () => {
-  const error = await failure(small100k({ 'u.data': '1\t1\t3.5\t100\n' }));
+  const error = await ingestFailure(small100k({ 'u.data': '1\t1\t3.5\t100\n' }));
   assert.is(error.field, 'rating');
   assert.is(error.received, '3.5');
 });
 
 test('a non-numeric id', async () => {
-  const error = await failure({
+  const error = await ingestFailure({
     'ratings.csv': 'userId,movieId,rating,timestamp\n1,1,4.0,9\nabc,2,3.0,9\n',
     'movies.csv': 'movieId,title,genres\n1,A (1999),Drama\n',
   });
@@ -56,14 +42,14 @@ test('a non-numeric id', async () => {
 });
 
 test('a wrong separator is named', async () => {
-  const error = await failure(small100k({ 'u.data': '1,1,5,100\n' }));
+  const error = await ingestFailure(small100k({ 'u.data': '1,1,5,100\n' }));
   assert.is(error.line, 1);
   assert.match(error.expected, 'tab-separated');
   assert.match(error.expected, 'seems comma-separated');
 });
 
 test('a 1M file with single colons is not taken for double colons', async () => {
-  const error = await failure({
+  const error = await ingestFailure({
     'ratings.dat': '1:10:5:978300760\n',
     'movies.dat': '10::A (1999)::Drama\n',
   });
@@ -74,19 +60,19 @@ test('a 1M file with single colons is not taken for double colons', async () => 
 test('a missing file', async () => {
   const files: Record<string, string | Buffer> = small100k();
   delete files['u.item'];
-  const error = await failure(files);
+  const error = await ingestFailure(files);
   assert.is(error.file, 'u.item');
   assert.is(error.expected, 'the file to exist');
 });
 
 test('an empty file', async () => {
-  const error = await failure(small100k({ 'u.data': '' }));
+  const error = await ingestFailure(small100k({ 'u.data': '' }));
   assert.is(error.file, 'u.data');
   assert.is(error.expected, 'a non-empty file');
 });
 
 test('a wrong header in the latest layout', async () => {
-  const error = await failure({
+  const error = await ingestFailure({
     'ratings.csv': 'user,movie,rating,timestamp\n1,1,4.0,9\n',
     'movies.csv': 'movieId,title,genres\n1,A (1999),Drama\n',
   });
@@ -96,13 +82,13 @@ test('a wrong header in the latest layout', async () => {
 });
 
 test('a folder with no MovieLens files says what to pass', async () => {
-  const error = await failure({ 'notes.txt': 'hello' });
+  const error = await ingestFailure({ 'notes.txt': 'hello' });
   assert.match(error.message, '--data <dir or zip>');
   assert.match(error.message, 'u.data');
 });
 
 test('a split naming a user the data set lacks', async () => {
-  const error = await failure(small100k({ 'u1.test': '99\t1\t3\t5\n' }));
+  const error = await ingestFailure(small100k({ 'u1.test': '99\t1\t3\t5\n' }));
   assert.equal([error.file, error.field, error.received], ['u1.test', 'user id', '99']);
 });
 

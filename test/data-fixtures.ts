@@ -5,7 +5,9 @@ import { deflateRawSync } from 'node:zlib';
 import { lastValueFrom, toArray } from 'rxjs';
 import type { StageEmission } from '../src/core/events.ts';
 import type { RunSettings, StageDefinition } from '../src/core/stage.ts';
+import { InputError } from '../src/core/input-error.ts';
 import { crc32 } from '../src/data/crc32.ts';
+import { ingestMovielens } from '../src/stages/ingest-movielens.ts';
 
 export async function tempDir(prefix = 'data-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
@@ -88,6 +90,18 @@ export async function runStage(
     signal: new AbortController().signal,
   }).pipe(toArray()));
   return { events, outputs };
+}
+
+/** Ingests the files and returns the InputError it must fail with. */
+export async function ingestFailure(files: Record<string, string | Buffer>): Promise<InputError> {
+  const data = await writeFixture(files);
+  try {
+    await runStage(ingestMovielens, { run: { dataPath: data } });
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('ingest should have failed');
 }
 
 /** A tiny MovieLens 100K folder: 3 users, 4 items, a Latin-1 title, one official split. */

@@ -105,7 +105,8 @@ test('the layout can be forced, and a quoted comma survives loadTable', async ()
 });
 
 test('a zip given as --data is unpacked and read', async () => {
-  const entries = Object.entries(small100k()).map(([name, content]) => [`ml-100k/${name}`, content]);
+  const entries = Object.entries(small100k())
+    .map(([name, content]) => [`ml-100k/${name}`, content]);
   const files = Object.fromEntries(entries);
   const zipDir = await writeFixture({ 'ml-100k.zip': buildZip(files) });
   const { outputs } = await runStage(ingestMovielens,

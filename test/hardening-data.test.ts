@@ -7,20 +7,8 @@ import { datasetFolder } from '../src/data/dataset-folder.ts';
 import { extractZip } from '../src/data/zip-reader.ts';
 import { ingestMovielens } from '../src/stages/ingest-movielens.ts';
 import {
-  buildZip, runSettings, runStage, small100k, tempDir, writeFixture,
+  buildZip, ingestFailure, runSettings, runStage, small100k, tempDir, writeFixture,
 } from './data-fixtures.ts';
-
-/** Ingests the files and returns the InputError it must fail with. */
-async function failure(files: Record<string, string | Buffer>): Promise<InputError> {
-  const data = await writeFixture(files);
-  try {
-    await runStage(ingestMovielens, { run: { dataPath: data } });
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('ingest should have failed');
-}
 
 async function ingestedItems(files: Record<string, string | Buffer>): Promise<string[]> {
   const data = await writeFixture(files);
@@ -31,7 +19,8 @@ async function ingestedItems(files: Record<string, string | Buffer>): Promise<st
 const latestMovies = 'movieId,title,genres\n1,A (1999),Drama\n';
 
 test('an id beyond 32 bits is refused, not wrapped round onto another user', async () => {
-  const error = await failure(small100k({ 'u.data': '1\t1\t5\t100\n4294967297\t2\t3\t101\n' }));
+  const error = await ingestFailure(
+    small100k({ 'u.data': '1\t1\t5\t100\n4294967297\t2\t3\t101\n' }));
   assert.equal([error.file, error.line, error.field, error.received],
     ['u.data', 2, 'user id', '4294967297']);
   assert.is(error.expected, 'an id of at most 2147483647');
@@ -55,7 +44,7 @@ test('a Latin-1 file re-saved as UTF-8 with a byte-order mark keeps its accents'
 });
 
 test('after a quoted title spanning lines, errors name the physical line', async () => {
-  const error = await failure({
+  const error = await ingestFailure({
     'ratings.csv': 'userId,movieId,rating,timestamp\n1,1,4.0,9\n',
     'movies.csv': 'movieId,title,genres\n1,"Multi\nline\ntitle (1995)",Comedy\n2,B,Drama\n' +
       'abc,C,Drama\n',
@@ -81,7 +70,7 @@ test('blank lines before the header row do not hide it', async () => {
 });
 
 test('a wrong header after blank lines names its own line', async () => {
-  const error = await failure({
+  const error = await ingestFailure({
     'ratings.csv': '\nuser,movie,rating,timestamp\n1,1,4.0,9\n',
     'movies.csv': latestMovies,
   });
@@ -123,7 +112,7 @@ test('a --data zip that fails to unpack leaves no temporary folder behind', asyn
 });
 
 test('an item listed twice names both lines instead of keeping the last title', async () => {
-  const error = await failure({
+  const error = await ingestFailure({
     'ratings.csv': 'userId,movieId,rating,timestamp\n1,1,4.0,9\n',
     'movies.csv': 'movieId,title,genres\n1,A (1999),Drama\n2,B (1998),Drama\n1,C (1997),Drama\n',
   });
@@ -133,12 +122,12 @@ test('an item listed twice names both lines instead of keeping the last title', 
 });
 
 test('a user listed twice in u.user, and an item twice in u.item, are named too', async () => {
-  const users = await failure(small100k({ 'u.user': '1|24|M|student|1\n1|30|F|writer|2\n' }));
+  const users = await ingestFailure(small100k({ 'u.user': '1|24|M|student|1\n1|30|F|writer|2\n' }));
   assert.equal([users.file, users.line, users.field], ['u.user', 2, 'user id']);
 
   const twice = Buffer.concat([small100k()['u.item'] as Buffer,
     Buffer.from('2|Again (1995)|01-Jan-1995||http://x|0|1|0\n')]);
-  const items = await failure(small100k({ 'u.item': twice }));
+  const items = await ingestFailure(small100k({ 'u.item': twice }));
   assert.equal([items.file, items.line, items.expected],
     ['u.item', 5, 'an id not listed before (line 2 lists it)']);
 });
@@ -172,21 +161,22 @@ test('a real zip given as --data is still unpacked and read', async () => {
 });
 
 test('u.genre indices count up from 0: a gap or huge index is named, not allocated', async () => {
-  const gap = await failure(small100k({ 'u.genre': 'unknown|0\nAction|1\nComedy|99999999\n' }));
+  const gap = await ingestFailure(
+    small100k({ 'u.genre': 'unknown|0\nAction|1\nComedy|99999999\n' }));
   assert.equal([gap.file, gap.line, gap.field, gap.received],
     ['u.genre', 3, 'index', '99999999']);
   assert.is(gap.expected, 'genre index 2 (indices count up from 0 in order)');
 
-  const repeated = await failure(small100k({ 'u.genre': 'unknown|0\nAction|0\n' }));
+  const repeated = await ingestFailure(small100k({ 'u.genre': 'unknown|0\nAction|0\n' }));
   assert.equal([repeated.line, repeated.received], [2, '0']);
 
-  const blank = await failure(small100k({ 'u.genre': '\n\n' }));
+  const blank = await ingestFailure(small100k({ 'u.genre': '\n\n' }));
   assert.equal([blank.file, blank.expected], ['u.genre', 'at least one genre|index line']);
 });
 
 test('ratings are plain decimals: hex and exponent forms are refused', async () => {
   for (const text of ['0x5', '4e0', '5.', '.5']) {
-    const error = await failure(small100k({ 'u.data': `1\t1\t${text}\t100\n` }));
+    const error = await ingestFailure(small100k({ 'u.data': `1\t1\t${text}\t100\n` }));
     assert.equal([error.line, error.field, error.received], [1, 'rating', text]);
   }
   const items = await ingestedItems({

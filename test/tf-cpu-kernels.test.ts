@@ -2,14 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cpuUnsortedSegmentSum } from '../src/tf/cpu-unsorted-segment-sum.ts';
 import { tf } from '../src/tf/tf.ts';
-
-function values(count: number, seed: number): number[] {
-  let state = seed;
-  return Array.from({ length: count }, () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 1073741824 - 1;
-  });
-}
+import { pseudoRandomValues as values } from './pseudo-random-values.ts';
 
 /** Runs fn on cpu with tfjs's UnsortedSegmentSum, then with ours, and restores tfjs's. */
 async function bothWays(fn: () => tf.Tensor): Promise<[number[], number[]]> {

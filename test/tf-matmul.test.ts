@@ -2,17 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { initBackend } from '../src/tf/backend.ts';
 import { tf } from '../src/tf/tf.ts';
-
-/** Deterministic values in [-1, 1), so a failure reproduces. */
-function values(count: number, seed: number): Float32Array {
-  const out = new Float32Array(count);
-  let state = seed;
-  for (let i = 0; i < count; i++) {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    out[i] = state / 1073741824 - 1;
-  }
-  return out;
-}
+import { pseudoRandomValues as values } from './pseudo-random-values.ts';
 
 async function on(backend: string, fn: () => tf.Tensor): Promise<Float32Array> {
   await tf.setBackend(backend);
