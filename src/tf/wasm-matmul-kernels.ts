@@ -55,12 +55,14 @@ function multiply(
   // is wrong on transposed operands, so a fused product with a bias always stays here.
   const tiny = batches > 1 && rows * depth * columns < tinyProduct;
   if (tiny && !bias) return undefined;
-  const biasValues = bias ? (backend.typedArrayFromHeap(bias) as Float32Array) : undefined;
-  if (biasValues && biasValues.length !== columns && biasValues.length !== 1) return undefined;
+  const biasSize = bias ? tf.util.sizeFromShape(bias.shape) : 0;
+  if (bias && biasSize !== columns && biasSize !== 1) return undefined;
 
   const out = backend.makeOutput([...shape.outer, rows, columns], 'float32');
+  // Every view is read after makeOutput: it may grow the heap and detach earlier views (a
+  // detached bias view has length 0, and the bias was silently dropped).
   const [aData, bData] = [a, b].map((t) => backend.typedArrayFromHeap(t) as Float32Array);
-  // Read the output view last: making it may grow the heap and detach earlier views.
+  const biasValues = bias ? (backend.typedArrayFromHeap(bias) as Float32Array) : undefined;
   const outData = backend.typedArrayFromHeap(out) as Float32Array;
 
   engine ??= new PackedGemm();
