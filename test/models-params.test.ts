@@ -38,6 +38,19 @@ test('DNN has 335,937 parameters: the reference 336,065 less two unused rows', a
   model.dispose();
 });
 
+test('DNN with biases adds one trainable scalar per user and per item: 338,562', async () => {
+  await initBackend('auto');
+  const { model } = buildDnnModel({
+    ...sizes, embedding: 64, hidden: [256, 256, 256], embeddingDropout: 0.2, dropout: 0.3,
+    biases: true,
+  });
+
+  assert.is(model.countParams(), 335_937 + 943 + 1682);
+  assert.is(model.countParams(), 338_562);
+  assert.is(trainable(model), 338_562 - 1_536);
+  model.dispose();
+});
+
 test('hybrid counts both branches; its frozen side-feature tables are untrained', async () => {
   await initBackend('auto');
   const base = { ...sizes, factors: 16, embedding: 32, hidden: [128, 64], dropout: 0.2, l2: 0.03 };

@@ -18,6 +18,11 @@ export interface DnnOptions {
   globalMean: number;
   /** Per-rating L2 weight on the embedding rows a batch uses; 0 (default) for none. */
   l2?: number;
+  /**
+   * User and item bias terms added to the output (false, the default, is the reference
+   * architecture; the head's own bias is the global offset either way).
+   */
+  biases?: boolean;
   seed: number;
 }
 
@@ -30,7 +35,12 @@ export interface DnnOptions {
  *   output       256 + 1
  * = (numUsers + numItems) x 64 + 167,937. The reference's 336,065 is this with 944 + 1,683
  * rows (raw 1-based ids); with our dense 0-based indices it is 335,937 (334,401 trainable:
- * the moving statistics are not trained).
+ * the moving statistics are not trained). `biases` adds numUsers + numItems.
+ *
+ * Why the biases: most of what MovieLens ratings explain is how generous a user is and how
+ * well liked an item is. The MLP can learn those only through its embeddings and three
+ * nonlinear layers, under dropout; the two scalars beside the output (b_u + b_i, as in
+ * biased MF) learn them directly, and the MLP is left the interaction.
  */
 export function buildDnnModel(options: DnnOptions): BuiltModel {
   const { seed } = options;
@@ -49,14 +59,26 @@ export function buildDnnModel(options: DnnOptions): BuiltModel {
     x = denseBlock(x, units, options.dropout, seed, index + 1);
   });
 
-  const output = ratingHead('rating', options.globalMean, seed).apply(x) as tf.SymbolicTensor;
-  const model = tf.model({ inputs: [inputs.user, inputs.item], outputs: output, name: 'dnn' });
-  const l2 = options.l2 ?? 0;
-  const penalty = rowPenalty(l2, [
+  let output = ratingHead('rating', options.globalMean, seed).apply(x) as tf.SymbolicTensor;
+  const lookups: Parameters<typeof rowPenalty>[1] = [
     { layer: user.layer, indices: 'users' },
     { layer: item.layer, indices: 'items' },
-  ]);
-  return { model, penalty: l2 > 0 ? penalty : undefined };
+  ];
+  if (options.biases) {
+    const bias = { width: 1, seed, stddev: 0 };
+    const userBias = embed(inputs.user, { ...bias, name: 'user_bias', rows: options.numUsers });
+    const itemBias = embed(inputs.item, { ...bias, name: 'item_bias', rows: options.numItems });
+    output = tf.layers.add({ name: 'biased_rating' })
+      .apply([output, userBias.output, itemBias.output]) as tf.SymbolicTensor;
+    lookups.push(
+      { layer: userBias.layer, indices: 'users' },
+      { layer: itemBias.layer, indices: 'items' },
+    );
+  }
+
+  const model = tf.model({ inputs: [inputs.user, inputs.item], outputs: output, name: 'dnn' });
+  const l2 = options.l2 ?? 0;
+  return { model, penalty: l2 > 0 ? rowPenalty(l2, lookups) : undefined };
 }
 
 /** Dense + ReLU, batch normalisation (unless turned off), dropout: one block of an MLP. */

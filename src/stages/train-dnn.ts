@@ -12,8 +12,10 @@ const params = z.object({
   embeddingDropout: z.number().min(0).max(0.9).default(0.2),
   /** Dropout after each dense block. */
   dropout: z.number().min(0).max(0.9).default(0.3),
-  /** Per-rating L2 weight on the embedding rows of each batch (scaled ratings). */
+  /** Per-rating L2 weight on the embedding and bias rows of each batch (scaled ratings). */
   l2: z.number().min(0).default(0.03),
+  /** User and item bias terms beside the MLP's output; false is the reference architecture. */
+  biases: z.boolean().default(true),
   ...trainingParams({
     epochs: 8, batchSize: 1024, learningRate: 0.003, learningRateDecay: 0.5, patience: 2,
   }),
@@ -22,11 +24,12 @@ const params = z.object({
 /** The deep model: embeddings of 64, three blocks of dense 256 + batch norm + dropout. */
 export const trainDnn = defineTrainerStage({
   type: 'dnn',
-  version: 1,
+  version: 2,
   description: 'Train the deep model (embeddings + dense blocks, tfjs) with early stopping',
   params,
   build: (data, p, seed, globalMean) => buildDnnModel({
     numUsers: data.numUsers, numItems: data.numItems, embedding: p.embedding, hidden: p.hidden,
-    embeddingDropout: p.embeddingDropout, dropout: p.dropout, l2: p.l2, globalMean, seed,
+    embeddingDropout: p.embeddingDropout, dropout: p.dropout, l2: p.l2, biases: p.biases,
+    globalMean, seed,
   }),
 });
