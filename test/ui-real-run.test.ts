@@ -99,8 +99,8 @@ async function storedNodes(store: string): Promise<string[]> {
 
 /** Resolves once the run's events.jsonl holds an epoch of the train node. */
 async function firstEpoch(store: string, exited: Promise<Finished>): Promise<void> {
-  let over = false;
-  void exited.then(() => (over = true));
+  let over: Finished | undefined;
+  void exited.then((finished) => (over = finished));
   const deadline = Date.now() + 60_000;
   const events = join(store, 'runs', 'latest', 'events.jsonl');
 
@@ -109,7 +109,8 @@ async function firstEpoch(store: string, exited: Promise<Finished>): Promise<voi
     if (/"type":"epoch".*"node":"train"/.test(text)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(over ? 'the run ended before its first epoch' : 'no epoch within 60 s');
+  if (!over) throw new Error('no epoch within 60 s');
+  throw new Error(`the run ended before its first epoch:\n${over.stdout}\n${over.stderr}`);
 }
 
 test('piped: a short plain log with one line per epoch, no escape code, the results', async () => {
