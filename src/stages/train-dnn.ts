@@ -17,7 +17,7 @@ const params = z.object({
   /** User and item bias terms beside the MLP's output; false is the reference architecture. */
   biases: z.boolean().default(true),
   ...trainingParams({
-    epochs: 8, batchSize: 1024, learningRate: 0.003, learningRateDecay: 0.5, patience: 2,
+    epochs: 8, batchSize: 1024, learningRate: 0.003, learningRateDecay: 0.8, patience: 3,
   }),
 });
 
