@@ -7,9 +7,9 @@ import { inputKeys } from './cache-key.ts';
 import { toErrorInfo } from './error-info.ts';
 import type { PipelineNode } from './pipeline-plan.ts';
 import { runInProcess } from './run-in-process.ts';
-import { runInWorker, type WorkerOptions } from './run-in-worker.ts';
 import type { StageRun } from './stage-run.ts';
 import { throttleProgress } from './throttle-progress.ts';
+import type { WorkerOptions, WorkerPool } from './worker-pool.ts';
 
 /** What every node of one run shares. */
 export interface NodeRunContext {
@@ -17,8 +17,8 @@ export interface NodeRunContext {
   store: ArtifactStore;
   settings: RunSettings;
   keys: Map<string, string>;
-  /** Run `heavy` stages in worker threads. */
-  workers: boolean;
+  /** Runs `heavy` stages in worker threads; absent, they run in this thread. */
+  pool?: WorkerPool;
   worker: WorkerOptions;
   /** Summaries of finished and cached nodes, by node id. */
   summaries: Map<string, Record<string, unknown> | undefined>;
@@ -133,8 +133,6 @@ function startStage(node: PipelineNode, pending: PendingEntry, context: NodeRunC
   );
   const plain = { params: node.params, inputs, outputs: pending.outputs, run: context.settings };
 
-  if (node.stage.heavy && context.workers) {
-    return runInWorker(node.stage.name, plain, context.worker);
-  }
+  if (node.stage.heavy && context.pool) return context.pool.run(node.stage.name, plain);
   return runInProcess(node.stage, plain);
 }

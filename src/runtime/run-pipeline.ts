@@ -13,6 +13,7 @@ import type { PipelinePlan } from './pipeline-plan.ts';
 import { RunRecorder } from './run-recorder.ts';
 import { runNode, type NodeRunContext } from './run-node.ts';
 import { scheduleDag } from './schedule-dag.ts';
+import { WorkerPool, type WorkerOptions } from './worker-pool.ts';
 
 export interface RunOptions {
   store: ArtifactStore;
@@ -75,17 +76,17 @@ function execute(
   const cancelled: { node: string; cleaned: Promise<void> }[] = [];
   let failure: unknown;
 
+  const concurrency = options.settings.concurrency || availableParallelism();
+  const worker: WorkerOptions = { registryModule: options.registryModule ?? defaultRegistry,
+    progressIntervalMs: options.progressIntervalMs ?? 100,
+    graceMs: options.workerGraceMs ?? 2000 };
+  const pool = options.workers ?? true ? new WorkerPool(worker, concurrency) : undefined;
   const context: NodeRunContext = {
-    pipeline: plan.name, store: options.store, settings: options.settings, keys,
-    workers: options.workers ?? true,
-    worker: { registryModule: options.registryModule ?? defaultRegistry,
-      progressIntervalMs: options.progressIntervalMs ?? 100,
-      graceMs: options.workerGraceMs ?? 2000 },
+    pipeline: plan.name, store: options.store, settings: options.settings, keys, pool, worker,
     summaries: new Map(),
     onCancelled: (node, cleaned) => cancelled.push({ node, cleaned }),
   };
   const byId = new Map(plan.nodes.map((node) => [node.id, node]));
-  const concurrency = options.settings.concurrency || availableParallelism();
   const signal = options.signal;
   const aborted$ = defer(() => {
     if (!signal) return EMPTY;
@@ -123,7 +124,11 @@ function execute(
 
   return concat(from([started]), nodes$, finish$).pipe(
     tap((event) => recorder.record(event)),
-    finalize(() => recorder.close()),
+    finalize(() => {
+      recorder.close();
+      // Every stage has ended by now (cancelled ones were awaited); no thread outlives the run.
+      void pool?.close();
+    }),
   );
 }
 
