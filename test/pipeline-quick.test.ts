@@ -80,7 +80,8 @@ test('the hybrid\'s evaluation wrote its top-10 recommendations', () => {
   assert.is(header, 'userId,rank,itemId,title,score');
   assert.ok(lines.length >= 10, `${lines.length} recommendation rows`);
   const firstUser = lines.filter((line) => line.startsWith(`${lines[0].split(',')[0]},`));
-  assert.equal(firstUser.map((line) => Number(line.split(',')[1])), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  const ranks = firstUser.map((line) => Number(line.split(',')[1]));
+  assert.equal(ranks, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 });
 
 test.run();
