@@ -1,7 +1,8 @@
 import { tf } from '../tf/tf.ts';
 import { denseBlock, ratingHead } from './dnn-model.ts';
 import { GlobalBias } from './global-bias.ts';
-import { embed, featureLookup, indexInputs, rowPenalty, type BuiltModel } from './model-parts.ts';
+import { biasedFactorPenalty, biasedFactors } from './biased-factors.ts';
+import { embed, featureLookup, indexInputs, type BuiltModel } from './model-parts.ts';
 import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
 import { SeededDropout } from './seeded-dropout.ts';
 
@@ -57,32 +58,17 @@ export function buildHybridModel(options: HybridOptions): BuiltModel {
     .apply(sum) as tf.SymbolicTensor;
 
   const model = tf.model({ inputs: [inputs.user, inputs.item], outputs: rating, name: 'hybrid' });
-  const penalty = rowPenalty(options.l2, [
-    { layer: mf.userFactors.layer, indices: 'users' },
-    { layer: mf.itemFactors.layer, indices: 'items' },
-    { layer: mf.userBias.layer, indices: 'users' },
-    { layer: mf.itemBias.layer, indices: 'items' },
-  ]);
-  return { model, penalty: options.l2 > 0 ? penalty : undefined };
+  return { model, penalty: biasedFactorPenalty(mf, options.l2) };
 }
 
 type Inputs = ReturnType<typeof indexInputs>;
 
 function mfBranch(inputs: Inputs, options: HybridOptions) {
   const { numUsers, numItems, factors, seed } = options;
-  const userFactors = embed(inputs.user, {
-    name: 'mf_user', rows: numUsers, width: factors, seed, stddev: 0.05,
+  return biasedFactors(inputs, {
+    numUsers, numItems, factors, seed,
+    names: { userFactors: 'mf_user', itemFactors: 'mf_item', dot: 'mf_dot' },
   });
-  const itemFactors = embed(inputs.item, {
-    name: 'mf_item', rows: numItems, width: factors, seed, stddev: 0.05,
-  });
-  const bias = { width: 1, seed, stddev: 0 };
-  const userBias = embed(inputs.user, { ...bias, name: 'user_bias', rows: numUsers });
-  const itemBias = embed(inputs.item, { ...bias, name: 'item_bias', rows: numItems });
-
-  const dot = tf.layers.dot({ axes: 1, name: 'mf_dot' })
-    .apply([userFactors.output, itemFactors.output]) as tf.SymbolicTensor;
-  return { userFactors, itemFactors, userBias, itemBias, dot };
 }
 
 function mlpBranch(inputs: Inputs, options: HybridOptions): tf.SymbolicTensor {

@@ -1,6 +1,7 @@
 import { tf } from '../tf/tf.ts';
 import { GlobalBias } from './global-bias.ts';
-import { embed, indexInputs, rowPenalty, type BuiltModel } from './model-parts.ts';
+import { biasedFactorPenalty, biasedFactors } from './biased-factors.ts';
+import { indexInputs, type BuiltModel } from './model-parts.ts';
 
 export interface MfOptions {
   numUsers: number;
@@ -28,29 +29,16 @@ export function buildMfModel(options: MfOptions): BuiltModel {
   const { numUsers, numItems, factors, seed } = options;
   const inputs = indexInputs();
 
-  const userFactors = embed(inputs.user, {
-    name: 'user_factors', rows: numUsers, width: factors, seed, stddev: 0.05,
+  const mf = biasedFactors(inputs, {
+    numUsers, numItems, factors, seed,
+    names: { userFactors: 'user_factors', itemFactors: 'item_factors', dot: 'interaction' },
   });
-  const itemFactors = embed(inputs.item, {
-    name: 'item_factors', rows: numItems, width: factors, seed, stddev: 0.05,
-  });
-  const bias = { width: 1, seed, stddev: 0 };
-  const userBias = embed(inputs.user, { ...bias, name: 'user_bias', rows: numUsers });
-  const itemBias = embed(inputs.item, { ...bias, name: 'item_bias', rows: numItems });
 
-  const dot = tf.layers.dot({ axes: 1, name: 'interaction' })
-    .apply([userFactors.output, itemFactors.output]) as tf.SymbolicTensor;
   const sum = tf.layers.add({ name: 'biased_sum' })
-    .apply([dot, userBias.output, itemBias.output]) as tf.SymbolicTensor;
+    .apply([mf.dot, mf.userBias.output, mf.itemBias.output]) as tf.SymbolicTensor;
   const rating = new GlobalBias({ name: 'global_offset', initial: options.globalMean })
     .apply(sum) as tf.SymbolicTensor;
 
   const model = tf.model({ inputs: [inputs.user, inputs.item], outputs: rating, name: 'mf' });
-  const penalty = rowPenalty(options.l2, [
-    { layer: userFactors.layer, indices: 'users' },
-    { layer: itemFactors.layer, indices: 'items' },
-    { layer: userBias.layer, indices: 'users' },
-    { layer: itemBias.layer, indices: 'items' },
-  ]);
-  return { model, penalty: options.l2 > 0 ? penalty : undefined };
+  return { model, penalty: biasedFactorPenalty(mf, options.l2) };
 }
