@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { buildDnnModel } from '../src/models/dnn-model.ts';
 import { foldModel } from '../src/models/fold-model.ts';
+import { FoldedMf } from '../src/models/folded-mf.ts';
+import { buildMfModel } from '../src/models/mf-model.ts';
 import { buildHybridModel } from '../src/models/hybrid-model.ts';
 import type { BuiltModel } from '../src/models/model-parts.ts';
 import type { ModelConfig } from '../src/models/model-config.ts';
@@ -92,6 +94,21 @@ test('folded hybrid matches, with side features and batch norm, and without eith
   const plain = await trained(buildHybridModel(base));
   assertFoldedMatches(plain, 'hybrid');
   plain.dispose();
+});
+
+test('folded MF predicts what the model predicts, within 1e-5', async () => {
+  await initBackend('auto');
+  const model = await trained(buildMfModel({
+    numUsers, numItems, factors: 6, l2: 0.01, globalMean: 0.6, seed: 3,
+  }));
+  const { users, items } = allPairs();
+
+  const plain = predictInBatches(model, users, items);
+  const fast = new FoldedMf(model).predictScaled(users, items);
+
+  assert.ok(maxDifference(plain, fast) < 1e-5, `largest difference ${maxDifference(plain, fast)}`);
+  assert.ok(Math.max(...plain) - Math.min(...plain) > 0.05);
+  model.dispose();
 });
 
 test('the predictor scores alike folded and plain, and leaves no tensor behind', async () => {

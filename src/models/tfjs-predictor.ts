@@ -4,6 +4,7 @@ import { initBackend } from '../tf/backend.ts';
 import { tf } from '../tf/tf.ts';
 import { loadModelFromDirectory } from './directory-io.ts';
 import { canFold, foldModel } from './fold-model.ts';
+import { FoldedMf } from './folded-mf.ts';
 import type { FoldedMlp } from './folded-mlp.ts';
 import { predictInBatches, toRatings } from './predict-in-batches.ts';
 // The custom layers must be registered before a saved model's topology is read.
@@ -12,18 +13,22 @@ import './seeded-dropout.ts';
 
 /**
  * A saved MF, DNN or hybrid model: indices in, ratings on the data set's scale out, clipped.
- * The DNN and the hybrid score through their folded form (fold-model.ts), which gives the
- * same outputs for a fraction of the work when whole catalogues are ranked.
+ * Every type scores through a folded form (fold-model.ts for the DNN and the hybrid,
+ * folded-mf.ts for MF), which gives the model's outputs for a fraction of the work when
+ * whole catalogues are ranked.
  */
 export class TfjsPredictor implements Predictor {
-  private readonly folded?: FoldedMlp;
+  private readonly folded?: FoldedMlp | FoldedMf;
 
   constructor(
     readonly config: ModelConfig,
     private readonly model: tf.LayersModel,
     options: { fold?: boolean } = {},
   ) {
-    if (options.fold ?? canFold(config.type)) this.folded = foldModel(model, config.type);
+    const fold = options.fold ?? (canFold(config.type) || config.type === 'mf');
+    if (fold) {
+      this.folded = config.type === 'mf' ? new FoldedMf(model) : foldModel(model, config.type);
+    }
   }
 
   async predict(users: Int32Array, items: Int32Array): Promise<Float32Array> {
