@@ -1,7 +1,8 @@
+import { officialSplitNames } from '../data/read-movielens-100k.ts';
 import type { PipelineSpec } from '../runtime/pipeline-spec.ts';
 
 /** The seven official MovieLens 100K splits: five disjoint folds and two 10-per-user ones. */
-const splits = ['u1', 'u2', 'u3', 'u4', 'u5', 'ua', 'ub'];
+const splits = [...officialSplitNames];
 
 /** The trained models and the two reference rows every results table carries. */
 const models = ['mf', 'dnn', 'hybrid', 'bias', 'popular'];
