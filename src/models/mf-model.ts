@@ -1,6 +1,7 @@
 import { tf } from '../tf/tf.ts';
 import { GlobalBias } from './global-bias.ts';
 import { biasedFactorPenalty, biasedFactors } from './biased-factors.ts';
+import { fusedBiasedMfObjective } from './fused-mf-objective.ts';
 import { indexInputs, type BuiltModel } from './model-parts.ts';
 
 export interface MfOptions {
@@ -36,9 +37,13 @@ export function buildMfModel(options: MfOptions): BuiltModel {
 
   const sum = tf.layers.add({ name: 'biased_sum' })
     .apply([mf.dot, mf.userBias.output, mf.itemBias.output]) as tf.SymbolicTensor;
-  const rating = new GlobalBias({ name: 'global_offset', initial: options.globalMean })
-    .apply(sum) as tf.SymbolicTensor;
+  const offset = new GlobalBias({ name: 'global_offset', initial: options.globalMean });
+  const rating = offset.apply(sum) as tf.SymbolicTensor;
 
   const model = tf.model({ inputs: [inputs.user, inputs.item], outputs: rating, name: 'mf' });
-  return { model, penalty: biasedFactorPenalty(mf, options.l2) };
+  const fusedObjective = fusedBiasedMfObjective({
+    userFactors: mf.userFactors.layer, itemFactors: mf.itemFactors.layer,
+    userBias: mf.userBias.layer, itemBias: mf.itemBias.layer, offset,
+  }, options.l2);
+  return { model, penalty: biasedFactorPenalty(mf, options.l2), fusedObjective };
 }

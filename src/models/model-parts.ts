@@ -1,5 +1,6 @@
 import { tf } from '../tf/tf.ts';
 import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
+import type { FusedObjective } from './fused-mf-objective.ts';
 
 /** What a model builder returns: the Keras-style model and its training-only penalty. */
 export interface BuiltModel {
@@ -10,6 +11,11 @@ export interface BuiltModel {
    * frequent ones'; this way each row is shrunk in proportion to how often it is used.
    */
   penalty?: (users: tf.Tensor, items: tf.Tensor) => tf.Scalar;
+  /**
+   * The same objective (MSE plus penalty) in few kernels, where the model has one; the trainer
+   * uses it on backends that have those kernels.
+   */
+  fusedObjective?: FusedObjective;
 }
 
 /** The two integer inputs every model takes: dense user and item indices, shape [batch, 1]. */

@@ -147,6 +147,7 @@ function trainBatch(
   optimizer: tf.Optimizer,
   variables: tf.Variable[],
 ): number {
+  const fused = built.fusedObjective;
   return tf.tidy(() => {
     const size = batch.users.length;
     const users = tf.tensor2d(batch.users, [size, 1], 'int32');
@@ -156,6 +157,11 @@ function trainBatch(
     // The reported loss is the plain MSE, comparable with valLoss; the penalty only steers.
     let mse: tf.Scalar | undefined;
     optimizer.minimize(() => {
+      if (fused) {
+        const result = fused(users, items, targets);
+        mse = result.mse;
+        return result.objective;
+      }
       const output = built.model.apply([users, items], { training: true }) as tf.Tensor;
       mse = tf.keep(tf.losses.meanSquaredError(targets, output) as tf.Scalar);
       // minimize disposes what it is given, so it gets a copy of the kept MSE.

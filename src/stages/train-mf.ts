@@ -16,7 +16,8 @@ const params = z.object({
 /** Biased matrix factorisation (16-wide factors, user and item biases, global offset). */
 export const trainMf = defineTrainerStage({
   type: 'mf',
-  version: 1,
+  // 2: trained through the fused objective on wasm and cpu (equal within float rounding).
+  version: 2,
   description: 'Train biased matrix factorisation (tfjs) with early stopping on validation RMSE',
   params,
   build: (data, p, seed, globalMean) => buildMfModel({
