@@ -85,6 +85,28 @@ test('gather with an index out of range names it', async () => {
   table.dispose();
 });
 
+test('a clone shares its data on wasm, outlives the original, and frees it with the last', async () => {
+  await initBackend('wasm');
+  await tf.setBackend('wasm');
+  const before = tf.memory().numDataBuffers;
+  const original = tf.tensor([1.5, -2, 3], [3, 1]);
+  const copy = original.clone();
+  assert.is(tf.memory().numDataBuffers, before + 1, 'one buffer for the two tensors');
+  original.dispose();
+  assert.equal([...copy.dataSync()], [1.5, -2, 3]);
+  assert.equal(copy.shape, [3, 1]);
+
+  const variable = tf.variable(copy);
+  const snapshot = variable.clone();
+  const doubled = tf.mul(variable, 2);
+  variable.assign(doubled);
+  assert.equal([...snapshot.dataSync()], [1.5, -2, 3], 'a clone keeps the value assigned over');
+  assert.equal([...variable.dataSync()], [3, -4, 6]);
+
+  tf.dispose([copy, variable, snapshot, doubled]);
+  assert.is(tf.memory().numDataBuffers, before);
+});
+
 test('sum of int32 values goes to the stock kernel and stays int32', async () => {
   await initBackend('wasm');
   await tf.setBackend('wasm');

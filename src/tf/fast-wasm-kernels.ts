@@ -3,6 +3,7 @@ import { tf } from './tf.ts';
 import { leadingAxisReductionKernels } from './wasm-leading-axis-reductions.ts';
 import { fastGatherKernel } from './wasm-gather-rows.ts';
 import { fastMatMulKernels } from './wasm-matmul-kernels.ts';
+import { sharedIdentityKernel } from './wasm-shared-identity.ts';
 import { fastTileKernel } from './wasm-tile.ts';
 
 let stock: KernelConfig[] | undefined;
@@ -17,7 +18,7 @@ export function useFastWasmKernels(enabled: boolean): void {
   if (!fast) {
     fast = [
       ...fastMatMulKernels(), ...leadingAxisReductionKernels(), fastTileKernel(),
-      fastGatherKernel(),
+      fastGatherKernel(), sharedIdentityKernel(),
     ];
     stock = fast.map((kernel) => tf.getKernel(kernel.kernelName, 'wasm') as KernelConfig);
   }
