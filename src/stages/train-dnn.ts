@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { buildDnnModel } from '../models/dnn-model.ts';
 import { defineTrainerStage } from '../models/trainer-stage.ts';
+import type { BuiltModel } from '../models/model-parts.ts';
+import type { TrainingData } from '../models/training-data.ts';
 import { trainingParams } from '../models/training-params.ts';
 
-const params = z.object({
+/** The stage's parameters; `dnnParams.parse({})` gives the defaults. */
+export const dnnParams = z.object({
   /** Width of the user and item embeddings. */
   embedding: z.number().int().min(1).max(1024).default(64),
   /** Units of each dense block (dense + ReLU, batch norm, dropout). */
@@ -21,15 +24,25 @@ const params = z.object({
   }),
 });
 
+/** Builds the untrained DNN for these parameters (the stage's and the benchmark's). */
+export function buildDnnFromParams(
+  data: TrainingData,
+  p: z.infer<typeof dnnParams>,
+  seed: number,
+  globalMean: number,
+): BuiltModel {
+  return buildDnnModel({
+    numUsers: data.numUsers, numItems: data.numItems, embedding: p.embedding, hidden: p.hidden,
+    embeddingDropout: p.embeddingDropout, dropout: p.dropout, l2: p.l2, biases: p.biases,
+    globalMean, seed,
+  });
+}
+
 /** The deep model: embeddings of 64, three blocks of dense 256 + batch norm + dropout. */
 export const trainDnn = defineTrainerStage({
   type: 'dnn',
   version: 2,
   description: 'Train the deep model (embeddings + dense blocks, tfjs) with early stopping',
-  params,
-  build: (data, p, seed, globalMean) => buildDnnModel({
-    numUsers: data.numUsers, numItems: data.numItems, embedding: p.embedding, hidden: p.hidden,
-    embeddingDropout: p.embeddingDropout, dropout: p.dropout, l2: p.l2, biases: p.biases,
-    globalMean, seed,
-  }),
+  params: dnnParams,
+  build: buildDnnFromParams,
 });

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { buildHybridModel } from '../models/hybrid-model.ts';
 import { defineTrainerStage } from '../models/trainer-stage.ts';
+import type { BuiltModel } from '../models/model-parts.ts';
 import type { TrainingData } from '../models/training-data.ts';
 import { trainingParams } from '../models/training-params.ts';
 
-const params = z.object({
+/** The stage's parameters; `hybridParams.parse({})` gives the defaults. */
+export const hybridParams = z.object({
   /** Width of the MF branch's factors. */
   factors: z.number().int().min(1).max(512).default(16),
   /** Width of the MLP branch's own user and item embeddings. */
@@ -24,10 +26,25 @@ const params = z.object({
   }),
 });
 
-type Params = z.infer<typeof params>;
+type Params = z.infer<typeof hybridParams>;
 
 function sides(data: TrainingData, p: Params) {
   return p.sideFeatures ? { user: data.userFeatures, item: data.itemFeatures } : {};
+}
+
+/** Builds the untrained hybrid for these parameters (the stage's and the benchmark's). */
+export function buildHybridFromParams(
+  data: TrainingData,
+  p: Params,
+  seed: number,
+  globalMean: number,
+): BuiltModel {
+  return buildHybridModel({
+    numUsers: data.numUsers, numItems: data.numItems, factors: p.factors,
+    embedding: p.embedding, hidden: p.hidden, dropout: p.dropout, batchNorm: p.batchNorm,
+    l2: p.l2, globalMean, seed,
+    userFeatures: sides(data, p).user, itemFeatures: sides(data, p).item,
+  });
 }
 
 /** The hybrid DNN-MF: a biased-MF branch plus an MLP over embeddings and side features. */
@@ -35,13 +52,8 @@ export const trainHybrid = defineTrainerStage({
   type: 'hybrid',
   version: 1,
   description: 'Train the hybrid DNN-MF (NeuMF-style MF + MLP with side features, tfjs)',
-  params,
-  build: (data, p, seed, globalMean) => buildHybridModel({
-    numUsers: data.numUsers, numItems: data.numItems, factors: p.factors,
-    embedding: p.embedding, hidden: p.hidden, dropout: p.dropout, batchNorm: p.batchNorm,
-    l2: p.l2, globalMean, seed,
-    userFeatures: sides(data, p).user, itemFeatures: sides(data, p).item,
-  }),
+  params: hybridParams,
+  build: buildHybridFromParams,
   sideFeatures: (data, p) => [
     ...(sides(data, p).user?.names ?? []), ...(sides(data, p).item?.names ?? []),
   ],

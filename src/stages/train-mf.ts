@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { buildMfModel } from '../models/mf-model.ts';
 import { defineTrainerStage } from '../models/trainer-stage.ts';
+import type { BuiltModel } from '../models/model-parts.ts';
+import type { TrainingData } from '../models/training-data.ts';
 import { trainingParams } from '../models/training-params.ts';
 
-const params = z.object({
+/** The stage's parameters; `mfParams.parse({})` gives the defaults. */
+export const mfParams = z.object({
   /** Width of the user and item factors. */
   factors: z.number().int().min(1).max(512).default(16),
   /** Per-rating L2 weight on the factor and bias rows of each batch (scaled ratings). */
@@ -13,15 +16,25 @@ const params = z.object({
   }),
 });
 
+/** Builds the untrained MF model for these parameters (the stage's and the benchmark's). */
+export function buildMfFromParams(
+  data: TrainingData,
+  p: z.infer<typeof mfParams>,
+  seed: number,
+  globalMean: number,
+): BuiltModel {
+  return buildMfModel({
+    numUsers: data.numUsers, numItems: data.numItems, factors: p.factors, l2: p.l2,
+    globalMean, seed,
+  });
+}
+
 /** Biased matrix factorisation (16-wide factors, user and item biases, global offset). */
 export const trainMf = defineTrainerStage({
   type: 'mf',
   // 2: trained through the fused objective on wasm and cpu (equal within float rounding).
   version: 2,
   description: 'Train biased matrix factorisation (tfjs) with early stopping on validation RMSE',
-  params,
-  build: (data, p, seed, globalMean) => buildMfModel({
-    numUsers: data.numUsers, numItems: data.numItems, factors: p.factors, l2: p.l2,
-    globalMean, seed,
-  }),
+  params: mfParams,
+  build: buildMfFromParams,
 });
