@@ -3,7 +3,9 @@ import * as assert from 'uvu/assert';
 import { buildMfModel } from '../src/models/mf-model.ts';
 import { trainModel } from '../src/models/train-model.ts';
 import { initBackend } from '../src/tf/backend.ts';
+import { BIASED_MF_OBJECTIVE, biasedMfKernels } from '../src/tf/biased-mf-kernels.ts';
 import { biasedMfGradients, biasedMfObjective } from '../src/tf/biased-mf-math.ts';
+import { useFastWasmKernels } from '../src/tf/fast-wasm-kernels.ts';
 import { tf } from '../src/tf/tf.ts';
 import { plantedRatings } from './models-fixture.ts';
 
@@ -78,6 +80,10 @@ for (const backend of ['wasm', 'cpu']) {
   test(`on ${backend}, the fused gradients equal tfjs's gradients of the layered model`, async () => {
     await initBackend('wasm');
     await tf.setBackend(backend);
+    // cpu is the tests' reference backend: only the kernels under test are added to it.
+    if (backend === 'cpu' && !tf.getKernel(BIASED_MF_OBJECTIVE, 'cpu')) {
+      biasedMfKernels('cpu').forEach((kernel) => tf.registerKernel(kernel));
+    }
     const fused = gradientsOf(true);
     const plain = gradientsOf(false);
 
@@ -124,6 +130,21 @@ test('MF trained with the fused objective ends where the layered model ends', as
     largest = Math.max(largest, Math.abs(value - reference) / Math.max(1, Math.abs(reference)));
   }));
   assert.ok(largest < 1e-4, `largest relative weight difference ${largest}`);
+});
+
+test('with the stock wasm kernels MF is built without the fused objective', async () => {
+  await initBackend('wasm');
+  await tf.setBackend('wasm');
+  useFastWasmKernels(false);
+  const options = { numUsers: 3, numItems: 3, factors: 2, l2: 0, globalMean: 0.5, seed: 1 };
+  const stock = buildMfModel(options);
+  useFastWasmKernels(true);
+  const fast = buildMfModel(options);
+
+  assert.is(stock.fusedObjective, undefined);
+  assert.type(fast.fusedObjective, 'function');
+  stock.model.dispose();
+  fast.model.dispose();
 });
 
 test('an index outside the tables fails as a gather would, naming the index', async () => {

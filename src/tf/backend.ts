@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tf } from './tf.ts';
-import { registerBiasedMfKernels } from './biased-mf-kernels.ts';
+import { biasedMfKernels } from './biased-mf-kernels.ts';
 import { cpuUnsortedSegmentSum } from './cpu-unsorted-segment-sum.ts';
 import { useFastWasmKernels } from './fast-wasm-kernels.ts';
 import { wasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum.ts';
@@ -72,9 +72,7 @@ async function registerWasm(): Promise<void> {
   wasm.setWasmPaths(join(distDir, '/'));
   if (!tf.getKernel('UnsortedSegmentSum', 'wasm')) tf.registerKernel(wasmUnsortedSegmentSum);
   // RECOMMENDER_WASM_KERNELS=stock keeps tfjs's own kernels, to compare the two.
-  if (process.env.RECOMMENDER_WASM_KERNELS === 'stock') return;
-  useFastWasmKernels(true);
-  registerBiasedMfKernels();
+  if (process.env.RECOMMENDER_WASM_KERNELS !== 'stock') useFastWasmKernels(true);
 }
 
 /**
@@ -83,8 +81,8 @@ async function registerWasm(): Promise<void> {
  */
 export function useFastCpuKernels(): void {
   if (process.env.RECOMMENDER_WASM_KERNELS === 'stock') return;
-  registerBiasedMfKernels();
   if (tf.getKernel('UnsortedSegmentSum', 'cpu') === cpuUnsortedSegmentSum) return;
+  biasedMfKernels('cpu').forEach((kernel) => tf.registerKernel(kernel));
   tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
   tf.registerKernel(cpuUnsortedSegmentSum);
 }

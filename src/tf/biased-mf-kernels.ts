@@ -7,9 +7,6 @@ import { tf } from './tf.ts';
 export const BIASED_MF_OBJECTIVE = 'RecommenderBiasedMfObjective';
 export const BIASED_MF_GRADIENTS = 'RecommenderBiasedMfGradients';
 
-/** The backends these kernels run on; elsewhere the trainer composes tfjs's own operations. */
-const backends = ['wasm', 'cpu'] as const;
-
 /**
  * Copies the inputs out of the backend first: on wasm, making an output may grow the heap
  * and detach every view taken before it.
@@ -80,13 +77,12 @@ function gradientsKernel(backendName: string): KernelConfig {
   };
 }
 
-/** Registers both kernels on wasm and cpu; idempotent. */
-export function registerBiasedMfKernels(): void {
-  for (const name of backends) {
-    if (tf.getKernel(BIASED_MF_OBJECTIVE, name)) continue;
-    tf.registerKernel(objectiveKernel(name));
-    tf.registerKernel(gradientsKernel(name));
-  }
+/**
+ * The objective and its gradients for one backend (wasm or cpu); on others the trainer
+ * composes tfjs's own operations. `src/tf/backend.ts` registers them with the fast kernels.
+ */
+export function biasedMfKernels(backendName: 'wasm' | 'cpu'): KernelConfig[] {
+  return [objectiveKernel(backendName), gradientsKernel(backendName)];
 }
 
 /** True when the active backend has the fused kernels (not on tfjs-node). */

@@ -1,4 +1,5 @@
 import type { KernelConfig } from '@tensorflow/tfjs';
+import { biasedMfKernels } from './biased-mf-kernels.ts';
 import { tf } from './tf.ts';
 import { leadingAxisReductionKernels } from './wasm-leading-axis-reductions.ts';
 import { fastGatherKernel } from './wasm-gather-rows.ts';
@@ -6,25 +7,25 @@ import { fastMatMulKernels } from './wasm-matmul-kernels.ts';
 import { sharedIdentityKernel } from './wasm-shared-identity.ts';
 import { fastTileKernel } from './wasm-tile.ts';
 
-let stock: KernelConfig[] | undefined;
-let fast: KernelConfig[] | undefined;
+/** Each kernel of src/tf and what it replaces: tfjs's own, or nothing (a fused kernel). */
+let pairs: { fast: KernelConfig; stock: KernelConfig | undefined }[] | undefined;
 
 /**
  * Switches the wasm backend between the kernels of src/tf and tfjs's own. Both sets share
  * the stock setup functions, so switching after the backend started is safe; the
- * benchmark and the equality tests switch back and forth in one process.
+ * benchmark and the equality tests switch back and forth in one process. Kernels tfjs does
+ * not have (MF's fused objective) are removed in the stock set, so the trainer composes
+ * tfjs's own operations there.
  */
 export function useFastWasmKernels(enabled: boolean): void {
-  if (!fast) {
-    fast = [
-      ...fastMatMulKernels(), ...leadingAxisReductionKernels(), fastTileKernel(),
-      fastGatherKernel(), sharedIdentityKernel(),
-    ];
-    stock = fast.map((kernel) => tf.getKernel(kernel.kernelName, 'wasm') as KernelConfig);
-  }
+  pairs ??= [
+    ...fastMatMulKernels(), ...leadingAxisReductionKernels(), fastTileKernel(),
+    fastGatherKernel(), sharedIdentityKernel(), ...biasedMfKernels('wasm'),
+  ].map((fast) => ({ fast, stock: tf.getKernel(fast.kernelName, 'wasm') }));
 
-  for (const kernel of enabled ? fast : (stock as KernelConfig[])) {
-    tf.unregisterKernel(kernel.kernelName, 'wasm');
-    tf.registerKernel(kernel);
+  for (const { fast, stock } of pairs) {
+    if (tf.getKernel(fast.kernelName, 'wasm')) tf.unregisterKernel(fast.kernelName, 'wasm');
+    const kernel = enabled ? fast : stock;
+    if (kernel) tf.registerKernel(kernel);
   }
 }
