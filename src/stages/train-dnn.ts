@@ -41,7 +41,8 @@ export function buildDnnFromParams(
 /** The deep model: embeddings of 64, three blocks of dense 256 + batch norm + dropout. */
 export const trainDnn = defineTrainerStage({
   type: 'dnn',
-  version: 2,
+  // 3: dropout masks drawn by SeededDropout's own generator.
+  version: 3,
   description: 'Train the deep model (embeddings + dense blocks, tfjs) with early stopping',
   params: dnnParams,
   build: buildDnnFromParams,

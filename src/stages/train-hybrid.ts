@@ -50,7 +50,8 @@ export function buildHybridFromParams(
 /** The hybrid DNN-MF: a biased-MF branch plus an MLP over embeddings and side features. */
 export const trainHybrid = defineTrainerStage({
   type: 'hybrid',
-  version: 1,
+  // 2: dropout masks drawn by SeededDropout's own generator.
+  version: 2,
   description: 'Train the hybrid DNN-MF (NeuMF-style MF + MLP with side features, tfjs)',
   params: hybridParams,
   build: buildHybridFromParams,
