@@ -16,11 +16,11 @@ export const dnnParams = z.object({
   /** Dropout after each dense block. */
   dropout: z.number().min(0).max(0.9).default(0.3),
   /** Per-rating L2 weight on the embedding and bias rows of each batch (scaled ratings). */
-  l2: z.number().min(0).default(0.03),
+  l2: z.number().min(0).default(0.2),
   /** User and item bias terms beside the MLP's output; false is the reference architecture. */
   biases: z.boolean().default(true),
   ...trainingParams({
-    epochs: 8, batchSize: 1024, learningRate: 0.003, learningRateDecay: 0.8, patience: 3,
+    epochs: 20, batchSize: 1024, learningRate: 0.005, learningRateDecay: 0.8, patience: 3,
   }),
 });
 
