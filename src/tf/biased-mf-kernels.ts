@@ -8,20 +8,20 @@ export const BIASED_MF_OBJECTIVE = 'RecommenderBiasedMfObjective';
 export const BIASED_MF_GRADIENTS = 'RecommenderBiasedMfGradients';
 
 /**
- * Copies the inputs out of the backend first: on wasm, making an output may grow the heap
- * and detach every view taken before it.
+ * The inputs as views where the backend keeps them: valid until the kernel makes an
+ * output (see `KernelIo`).
  */
 function readInputs(io: KernelIo, inputs: NamedTensorInfoMap, l2: number): BiasedMfArrays {
   const userFactors = inputs.userFactors as TensorInfo;
   const itemFactors = inputs.itemFactors as TensorInfo;
   const arrays: BiasedMfArrays = {
-    users: io.read(inputs.users as TensorInfo).slice(),
-    items: io.read(inputs.items as TensorInfo).slice(),
-    targets: io.read(inputs.targets as TensorInfo).slice(),
-    userFactors: io.read(userFactors).slice(),
-    itemFactors: io.read(itemFactors).slice(),
-    userBias: io.read(inputs.userBias as TensorInfo).slice(),
-    itemBias: io.read(inputs.itemBias as TensorInfo).slice(),
+    users: io.read(inputs.users as TensorInfo),
+    items: io.read(inputs.items as TensorInfo),
+    targets: io.read(inputs.targets as TensorInfo),
+    userFactors: io.read(userFactors),
+    itemFactors: io.read(itemFactors),
+    userBias: io.read(inputs.userBias as TensorInfo),
+    itemBias: io.read(inputs.itemBias as TensorInfo),
     offset: io.read(inputs.offset as TensorInfo)[0],
     factors: userFactors.shape[1],
     l2,
@@ -49,7 +49,11 @@ function objectiveKernel(backendName: string): KernelConfig {
       const io = kernelIo(backendName, backend);
       const arrays = readInputs(io, inputs, (attrs as unknown as { l2: number }).l2);
       const { objective, mse } = biasedMfObjective(arrays);
-      return [io.output([], Float32Array.of(objective)), io.output([], Float32Array.of(mse))];
+
+      const { outputs, views } = io.allocate([[], []]);
+      views[0][0] = objective;
+      views[1][0] = mse;
+      return outputs;
     },
   };
 }
@@ -60,19 +64,16 @@ function gradientsKernel(backendName: string): KernelConfig {
     backendName,
     kernelFunc: ({ inputs, attrs, backend }) => {
       const io = kernelIo(backendName, backend);
+      const names = ['userFactors', 'itemFactors', 'userBias', 'itemBias'] as const;
+      const shapes = [...names.map((name) => (inputs[name] as TensorInfo).shape), [1]];
+      // Outputs first: the input views taken after them stay valid while the kernel runs.
+      const { outputs, views } = io.allocate(shapes);
       const arrays = readInputs(io, inputs, (attrs as unknown as { l2: number }).l2);
       const dy = io.read(inputs.dy as TensorInfo)[0];
-      const { userFactors, itemFactors, userBias, itemBias } = inputs as Record<string, TensorInfo>;
-      const numUsers = userFactors.shape[0];
-      const numItems = itemFactors.shape[0];
-      const grads = biasedMfGradients(arrays, dy, numUsers, numItems);
-      return [
-        io.output(userFactors.shape, grads.userFactors),
-        io.output(itemFactors.shape, grads.itemFactors),
-        io.output(userBias.shape, grads.userBias),
-        io.output(itemBias.shape, grads.itemBias),
-        io.output([1], Float32Array.of(grads.offset)),
-      ];
+
+      const [userFactors, itemFactors, userBias, itemBias, offset] = views;
+      biasedMfGradients(arrays, dy, { userFactors, itemFactors, userBias, itemBias, offset });
+      return outputs;
     },
   };
 }

@@ -15,12 +15,14 @@ export interface BiasedMfArrays {
   l2: number;
 }
 
+/** Where the gradients go, each zeroed by the caller and shaped as its table. */
 export interface BiasedMfGradients {
   userFactors: Float32Array;
   itemFactors: Float32Array;
   userBias: Float32Array;
   itemBias: Float32Array;
-  offset: number;
+  /** One entry: the offset's gradient. */
+  offset: Float32Array;
 }
 
 /**
@@ -47,27 +49,16 @@ export function biasedMfObjective(a: BiasedMfArrays): { objective: number; mse: 
 }
 
 /**
- * Gradients of `objective` times `dy` with respect to the four tables and the offset, dense:
- * each rating adds (2/n) dy (e q_i + l2 p_u) to row u of the user factors, and alike for the
- * others, which is what the gathers' gradients (segment sums) add up to.
+ * Adds the gradients of `objective` times `dy` with respect to the four tables and the
+ * offset into `grads`, dense: each rating adds (2/n) dy (e q_i + l2 p_u) to row u of the user
+ * factors, and alike for the others, which is what the gathers' gradients (segment sums) add
+ * up to.
  */
-export function biasedMfGradients(
-  a: BiasedMfArrays,
-  dy: number,
-  numUsers: number,
-  numItems: number,
-): BiasedMfGradients {
-  const f = a.factors;
-  const grads: BiasedMfGradients = {
-    userFactors: new Float32Array(numUsers * f),
-    itemFactors: new Float32Array(numItems * f),
-    userBias: new Float32Array(numUsers),
-    itemBias: new Float32Array(numItems),
-    offset: 0,
-  };
+export function biasedMfGradients(a: BiasedMfArrays, dy: number, grads: BiasedMfGradients): void {
   const n = a.users.length;
-  if (n === 0) return grads;
+  if (n === 0) return;
 
+  const f = a.factors;
   const scale = (2 * dy) / n;
   const decay = scale * a.l2;
   let offset = 0;
@@ -88,8 +79,7 @@ export function biasedMfGradients(
       grads.itemFactors[qi + c] += error * p + decay * q;
     }
   }
-  grads.offset = offset;
-  return grads;
+  grads.offset[0] += offset;
 }
 
 function predict(a: BiasedMfArrays, u: number, i: number): number {

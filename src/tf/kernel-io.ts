@@ -8,12 +8,16 @@ interface CpuBackend {
 
 /**
  * How a kernel written in JavaScript reads its inputs and makes float outputs, on wasm
- * (views of the module's heap) and cpu (plain arrays). On wasm, making an output may grow
- * the heap and detach every view taken before it: read or copy all inputs first.
+ * (views of the module's heap) and cpu (plain arrays), without copying either.
+ *
+ * On wasm, making an output may grow the heap and detach every view taken before it: a kernel
+ * makes all its outputs first (`allocate`) and reads its inputs after, or reads and finishes
+ * with its inputs before it makes any output.
  */
 export interface KernelIo {
   read(info: TensorInfo): Float32Array | Int32Array;
-  output(shape: number[], values: Float32Array): TensorInfo;
+  /** Float outputs of these shapes, with zeroed views to write them through. */
+  allocate(shapes: number[][]): { outputs: TensorInfo[]; views: Float32Array[] };
 }
 
 export function kernelIo(backendName: string, backend: unknown): KernelIo {
@@ -21,10 +25,11 @@ export function kernelIo(backendName: string, backend: unknown): KernelIo {
     const wasm = backend as BackendWasm;
     return {
       read: (info) => wasm.typedArrayFromHeap(info) as Float32Array | Int32Array,
-      output: (shape, values) => {
-        const out = wasm.makeOutput(shape, 'float32');
-        (wasm.typedArrayFromHeap(out) as Float32Array).set(values);
-        return out;
+      allocate: (shapes) => {
+        const outputs = shapes.map((shape) => wasm.makeOutput(shape, 'float32'));
+        const views = outputs.map((out) => wasm.typedArrayFromHeap(out) as Float32Array);
+        views.forEach((view) => view.fill(0));
+        return { outputs, views };
       },
     };
   }
@@ -32,6 +37,11 @@ export function kernelIo(backendName: string, backend: unknown): KernelIo {
   const cpu = backend as CpuBackend;
   return {
     read: (info) => cpu.data.get(info.dataId).values as Float32Array | Int32Array,
-    output: (shape, values) => cpu.makeTensorInfo(shape, 'float32', values),
+    allocate: (shapes) => {
+      const views = shapes.map((shape) => new Float32Array(shape.reduce((a, b) => a * b, 1)));
+      // The cpu backend keeps the very array it is given, so writing after this is seen.
+      const outputs = views.map((view, k) => cpu.makeTensorInfo(shapes[k], 'float32', view));
+      return { outputs, views };
+    },
   };
 }
