@@ -1,4 +1,6 @@
 import { tf } from '../tf/tf.ts';
+import { hasAdamUpdateKernel } from '../tf/wasm-adam-update.ts';
+import { FusedAdamOptimizer } from './fused-adam.ts';
 import type { BuiltModel } from './model-parts.ts';
 import { predictInBatches, toRatings } from './predict-in-batches.ts';
 import { seededRandom, shuffleInPlace } from '../util/seeded-random.ts';
@@ -52,7 +54,10 @@ export async function trainModel(
   validation: RatingSet,
   options: TrainOptions,
 ): Promise<TrainResult> {
-  const optimizer = tf.train.adam(options.learningRate);
+  // One kernel per variable update where the backend has it (wasm); bit-equal to tfjs's Adam.
+  const optimizer = hasAdamUpdateKernel()
+    ? new FusedAdamOptimizer(options.learningRate)
+    : tf.train.adam(options.learningRate);
   const random = seededRandom(options.seed);
   const order = Int32Array.from({ length: train.users.length }, (_, i) => i);
   const history: EpochRecord[] = [];

@@ -4,6 +4,7 @@ import { tf } from './tf.ts';
 import { leadingAxisReductionKernels } from './wasm-leading-axis-reductions.ts';
 import { fastGatherKernel } from './wasm-gather-rows.ts';
 import { fastMatMulKernels } from './wasm-matmul-kernels.ts';
+import { wasmAdamUpdateKernel } from './wasm-adam-update.ts';
 import { sharedIdentityKernel } from './wasm-shared-identity.ts';
 import { fastTileKernel } from './wasm-tile.ts';
 
@@ -21,6 +22,7 @@ export function useFastWasmKernels(enabled: boolean): void {
   pairs ??= [
     ...fastMatMulKernels(), ...leadingAxisReductionKernels(), fastTileKernel(),
     fastGatherKernel(), sharedIdentityKernel(), ...biasedMfKernels('wasm'),
+    wasmAdamUpdateKernel(),
   ].map((fast) => ({ fast, stock: tf.getKernel(fast.kernelName, 'wasm') }));
 
   for (const { fast, stock } of pairs) {

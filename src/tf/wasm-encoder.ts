@@ -5,6 +5,7 @@
  */
 
 export const i32 = 0x7f;
+export const f32 = 0x7d;
 export const v128 = 0x7b;
 
 /** Instruction bytes, named as in the text format, for the instructions the kernels use. */
@@ -31,8 +32,11 @@ export const op = {
   v128Load32Splat: (offset: number) => [0xfd, ...uleb(0x09), 2, ...uleb(offset)],
   v128Store: (offset: number) => [0xfd, ...uleb(0x0b), 4, ...uleb(offset)],
   v128Zero: [0xfd, ...uleb(0x0c), ...new Array(16).fill(0)],
+  f32x4Splat: [0xfd, ...uleb(0x13)],
+  f32x4Sqrt: [0xfd, ...uleb(0xe3)],
   f32x4Add: [0xfd, ...uleb(0xe4)],
   f32x4Mul: [0xfd, ...uleb(0xe6)],
+  f32x4Div: [0xfd, ...uleb(0xe7)],
 } as const;
 
 export interface WasmFunction {
