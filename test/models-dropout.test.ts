@@ -42,7 +42,7 @@ test('masks repeat for a seed, differ between nearby seeds, and have no visible 
   assert.ok(Math.abs(rowSame / (a.length - 64) - 0.58) < 0.03);
 });
 
-test('the layer masks in training, a new mask each call, and is the identity otherwise', async () => {
+test('the layer masks in training, anew each call, and is the identity otherwise', async () => {
   await initBackend('wasm');
   const layer = new SeededDropout({ rate: 0.5, seed: 3 });
   const input = tf.ones([32, 16]);

@@ -90,7 +90,7 @@ function gradientsOf(fused: boolean): Float32Array[] {
 }
 
 for (const backend of ['wasm', 'cpu']) {
-  test(`on ${backend}, the fused gradients equal tfjs's gradients of the layered model`, async () => {
+  test(`on ${backend}, fused gradients equal tfjs's autodiff of the layered model`, async () => {
     await initBackend('wasm');
     await tf.setBackend(backend);
     // cpu is the tests' reference backend: only the kernels under test are added to it.

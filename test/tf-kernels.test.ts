@@ -85,7 +85,7 @@ test('gather with an index out of range names it', async () => {
   table.dispose();
 });
 
-test('a clone shares its data on wasm, outlives the original, and frees it with the last', async () => {
+test('a clone shares its data on wasm, outlives its original, is freed with the last', async () => {
   await initBackend('wasm');
   await tf.setBackend('wasm');
   const before = tf.memory().numDataBuffers;
