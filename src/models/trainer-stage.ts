@@ -12,13 +12,20 @@ import { trainModel, type EpochRecord, type TrainResult } from './train-model.ts
 import { readTrainingData, type TrainingData } from './training-data.ts';
 import type { TrainingParams } from './training-params.ts';
 
+/** Builds the untrained model for a prepared split; `globalMean` is the mean scaled rating. */
+export type ModelBuilder<P> = (
+  data: TrainingData,
+  params: P,
+  seed: number,
+  globalMean: number,
+) => BuiltModel;
+
 interface TrainerSpec<S extends z.ZodType<TrainingParams>> {
   type: TrainedModelConfig['type'];
   description: string;
   version: number;
   params: S;
-  /** Builds the untrained model for this data; `globalMean` is the mean scaled rating. */
-  build(data: TrainingData, params: z.infer<S>, seed: number, globalMean: number): BuiltModel;
+  build: ModelBuilder<z.infer<S>>;
   /** The side-feature names the model uses (hybrid), for model-config.json. */
   sideFeatures?(data: TrainingData, params: z.infer<S>): string[];
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { buildDnnModel } from '../models/dnn-model.ts';
-import { defineTrainerStage } from '../models/trainer-stage.ts';
-import type { BuiltModel } from '../models/model-parts.ts';
-import type { TrainingData } from '../models/training-data.ts';
+import { defineTrainerStage, type ModelBuilder } from '../models/trainer-stage.ts';
 import { trainingParams } from '../models/training-params.ts';
 
 /** The stage's parameters; `dnnParams.parse({})` gives the defaults. */
@@ -24,19 +22,15 @@ export const dnnParams = z.object({
   }),
 });
 
+type DnnParams = z.infer<typeof dnnParams>;
+
 /** Builds the untrained DNN for these parameters (the stage's and the benchmark's). */
-export function buildDnnFromParams(
-  data: TrainingData,
-  p: z.infer<typeof dnnParams>,
-  seed: number,
-  globalMean: number,
-): BuiltModel {
-  return buildDnnModel({
+export const buildDnnFromParams: ModelBuilder<DnnParams> = (data, p, seed, globalMean) =>
+  buildDnnModel({
     numUsers: data.numUsers, numItems: data.numItems, embedding: p.embedding, hidden: p.hidden,
     embeddingDropout: p.embeddingDropout, dropout: p.dropout, l2: p.l2, biases: p.biases,
     globalMean, seed,
   });
-}
 
 /** The deep model: embeddings of 64, three blocks of dense 256 + batch norm + dropout. */
 export const trainDnn = defineTrainerStage({

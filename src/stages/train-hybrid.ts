@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { buildHybridModel } from '../models/hybrid-model.ts';
-import { defineTrainerStage } from '../models/trainer-stage.ts';
-import type { BuiltModel } from '../models/model-parts.ts';
+import { defineTrainerStage, type ModelBuilder } from '../models/trainer-stage.ts';
 import type { TrainingData } from '../models/training-data.ts';
 import { trainingParams } from '../models/training-params.ts';
 
@@ -33,19 +32,13 @@ function sides(data: TrainingData, p: Params) {
 }
 
 /** Builds the untrained hybrid for these parameters (the stage's and the benchmark's). */
-export function buildHybridFromParams(
-  data: TrainingData,
-  p: Params,
-  seed: number,
-  globalMean: number,
-): BuiltModel {
-  return buildHybridModel({
+export const buildHybridFromParams: ModelBuilder<Params> = (data, p, seed, globalMean) =>
+  buildHybridModel({
     numUsers: data.numUsers, numItems: data.numItems, factors: p.factors,
     embedding: p.embedding, hidden: p.hidden, dropout: p.dropout, batchNorm: p.batchNorm,
     l2: p.l2, globalMean, seed,
     userFeatures: sides(data, p).user, itemFeatures: sides(data, p).item,
   });
-}
 
 /** The hybrid DNN-MF: a biased-MF branch plus an MLP over embeddings and side features. */
 export const trainHybrid = defineTrainerStage({

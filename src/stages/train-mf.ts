@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { buildMfModel } from '../models/mf-model.ts';
-import { defineTrainerStage } from '../models/trainer-stage.ts';
-import type { BuiltModel } from '../models/model-parts.ts';
-import type { TrainingData } from '../models/training-data.ts';
+import { defineTrainerStage, type ModelBuilder } from '../models/trainer-stage.ts';
 import { trainingParams } from '../models/training-params.ts';
 
 /** The stage's parameters; `mfParams.parse({})` gives the defaults. */
@@ -16,18 +14,14 @@ export const mfParams = z.object({
   }),
 });
 
+type MfParams = z.infer<typeof mfParams>;
+
 /** Builds the untrained MF model for these parameters (the stage's and the benchmark's). */
-export function buildMfFromParams(
-  data: TrainingData,
-  p: z.infer<typeof mfParams>,
-  seed: number,
-  globalMean: number,
-): BuiltModel {
-  return buildMfModel({
+export const buildMfFromParams: ModelBuilder<MfParams> = (data, p, seed, globalMean) =>
+  buildMfModel({
     numUsers: data.numUsers, numItems: data.numItems, factors: p.factors, l2: p.l2,
     globalMean, seed,
   });
-}
 
 /** Biased matrix factorisation (16-wide factors, user and item biases, global offset). */
 export const trainMf = defineTrainerStage({
