@@ -21,7 +21,7 @@ export interface BiasedMfLayers {
 
 /**
  * Biased MF's objective (MSE plus the per-rating L2 on the rows a batch uses) as one kernel
- * forward and one backward, on the model's own variables. The layered model takes about 190
+ * forward and one backward, on the model's own variables. The layered model takes about 290
  * kernel calls a step for the same numbers, and at 16 factors and 256 ratings a batch the
  * step costs what those calls cost, not their arithmetic. Undefined where the active backend
  * lacks the kernels (tfjs-node, or RECOMMENDER_WASM_KERNELS=stock): the layered path serves.

@@ -3,7 +3,11 @@ import { biasedMfGradients, biasedMfObjective, type BiasedMfArrays } from './bia
 import { kernelIo, type KernelIo } from './kernel-io.ts';
 import { tf } from './tf.ts';
 
-/** Kernel names; inputs as in `BiasedMfInputs`, attrs `{ l2 }`. */
+/**
+ * Kernel names. Inputs: `users` and `items` (int32) and `targets` (float32), one per rating,
+ * and the five variables `userFactors`, `itemFactors`, `userBias`, `itemBias`, `offset`; the
+ * gradients kernel also takes `dy`. Attrs: `{ l2 }`.
+ */
 export const BIASED_MF_OBJECTIVE = 'RecommenderBiasedMfObjective';
 export const BIASED_MF_GRADIENTS = 'RecommenderBiasedMfGradients';
 
