@@ -13,7 +13,7 @@ const maskValues = (shape: number[], rate: number, seed: number) => {
 
 for (const rate of [0.1, 0.3, 0.5]) {
   test(`a mask at rate ${rate} drops that share of entries and scales the rest`, async () => {
-    await initBackend('wasm');
+    await initBackend('auto');
     const values = maskValues([512, 256], rate, 11);
     const kept = Math.fround(1 / (1 - rate));
     let dropped = 0;
@@ -43,7 +43,7 @@ test('masks repeat for a seed, differ between nearby seeds, and have no visible 
 });
 
 test('the layer masks in training, anew each call, and is the identity otherwise', async () => {
-  await initBackend('wasm');
+  await initBackend('auto');
   const layer = new SeededDropout({ rate: 0.5, seed: 3 });
   const input = tf.ones([32, 16]);
   const first = layer.apply(input, { training: true }) as tf.Tensor;
