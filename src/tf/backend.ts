@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { tf } from './tf.ts';
 import { biasedMfKernels } from './biased-mf-kernels.ts';
 import { cpuUnsortedSegmentSum } from './cpu-unsorted-segment-sum.ts';
-import { useFastWasmKernels } from './fast-wasm-kernels.ts';
+import { useBroadcastGradients, useFastWasmKernels } from './fast-wasm-kernels.ts';
 import { wasmUnsortedSegmentSum } from './wasm-unsorted-segment-sum.ts';
 
 export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu';
@@ -83,6 +83,7 @@ export function useFastCpuKernels(): void {
   if (process.env.RECOMMENDER_WASM_KERNELS === 'stock') return;
   if (tf.getKernel('UnsortedSegmentSum', 'cpu') === cpuUnsortedSegmentSum) return;
   biasedMfKernels('cpu').forEach((kernel) => tf.registerKernel(kernel));
+  useBroadcastGradients(true);
   tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
   tf.registerKernel(cpuUnsortedSegmentSum);
 }

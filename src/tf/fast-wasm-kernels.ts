@@ -1,5 +1,6 @@
-import type { KernelConfig } from '@tensorflow/tfjs';
+import type { GradConfig, KernelConfig } from '@tensorflow/tfjs';
 import { biasedMfKernels } from './biased-mf-kernels.ts';
+import { broadcastGradients } from './broadcast-gradients.ts';
 import { tf } from './tf.ts';
 import { leadingAxisReductionKernels } from './wasm-leading-axis-reductions.ts';
 import { fastGatherKernel } from './wasm-gather-rows.ts';
@@ -30,4 +31,17 @@ export function useFastWasmKernels(enabled: boolean): void {
     const kernel = enabled ? fast : stock;
     if (kernel) tf.registerKernel(kernel);
   }
+  useBroadcastGradients(enabled);
+}
+
+let gradients: { fast: GradConfig; stock: GradConfig }[] | undefined;
+
+/**
+ * Switches Mean's and Sum's gradients between ours (`broadcast-gradients.ts`) and tfjs's.
+ * Gradients are registered for every backend at once; ours give the same bits.
+ */
+export function useBroadcastGradients(enabled: boolean): void {
+  gradients ??= broadcastGradients()
+    .map((fast) => ({ fast, stock: tf.getGradient(fast.kernelName) }));
+  for (const { fast, stock } of gradients) tf.registerGradient(enabled ? fast : stock);
 }
