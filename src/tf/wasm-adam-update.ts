@@ -20,8 +20,9 @@ export interface AdamStep {
 
 type Adam = (...args: number[]) => void;
 
+/** What this kernel reads of the backend beyond its public API (tfjs-backend-wasm 4.22). */
 interface WasmInternals {
-  wasm: { asm: { memory: WebAssembly.Memory } };
+  wasm: { asm?: { memory?: WebAssembly.Memory } };
   dataIdMap: { get(dataId: object): { memoryOffset: number } };
 }
 
@@ -31,7 +32,12 @@ let instance: { memory: WebAssembly.Memory; adam: Adam } | undefined;
  * The SIMD function instantiated on the wasm backend's own memory, so it reads the tensors
  * where tfjs keeps them and writes its outputs there: nothing is copied.
  */
-function adamOn(memory: WebAssembly.Memory): Adam {
+function adamOn(memory: WebAssembly.Memory | undefined): Adam {
+  if (!(memory instanceof WebAssembly.Memory)) {
+    // Only a different tfjs-backend-wasm than the one locked could move it.
+    throw new Error('the wasm backend\'s memory is not where this Adam kernel looks for it; '
+      + 'RECOMMENDER_WASM_KERNELS=stock trains with tfjs\'s own Adam');
+  }
   if (instance?.memory !== memory) {
     const bytes = encodeModule([adamFunction()], false);
     const module = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
@@ -67,7 +73,7 @@ export function wasmAdamUpdateKernel(): KernelConfig {
       ];
       const size = tf.util.sizeFromShape(infos[0].shape);
       const vectorized = size - (size % 4);
-      adamOn(internals.wasm.asm.memory)(...offsets, vectorized * 4, ...scalars);
+      adamOn(internals.wasm.asm?.memory)(...offsets, vectorized * 4, ...scalars);
 
       if (vectorized < size) {
         const views = [...infos, ...outputs].map((info) => wasm.typedArrayFromHeap(info));
