@@ -1,5 +1,6 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { replaceWasmKernel } from './replace-wasm-kernel.ts';
 import { tf } from './tf.ts';
 
 /**
@@ -8,24 +9,16 @@ import { tf } from './tf.ts';
  * 0.6-0.7 ms for 256 rows of 16 floats. Other gathers go to the stock kernel.
  */
 export function fastGatherKernel(): KernelConfig {
-  const stock = tf.getKernel('GatherV2', 'wasm');
-  if (!stock) throw new Error('the wasm backend has no GatherV2 kernel to replace');
-
-  return {
-    kernelName: 'GatherV2',
-    backendName: 'wasm',
-    setupFunc: stock.setupFunc,
-    kernelFunc: (args) => {
-      const { x, indices } = args.inputs as { x: TensorInfo; indices: TensorInfo };
-      const { axis, batchDims } = args.attrs as unknown as { axis: number; batchDims: number };
-      const firstAxis = tf.util.parseAxisParam(axis, x.shape)[0] === 0 && !batchDims;
-      const numeric = x.dtype === 'float32' || x.dtype === 'int32';
-      if (!firstAxis || !numeric || indices.dtype !== 'int32' || x.shape.length === 0) {
-        return stock.kernelFunc(args);
-      }
-      return gatherRows(x, indices, args.backend as BackendWasm);
-    },
-  };
+  return replaceWasmKernel('GatherV2', (args) => {
+    const { x, indices } = args.inputs as { x: TensorInfo; indices: TensorInfo };
+    const { axis, batchDims } = args.attrs as unknown as { axis: number; batchDims: number };
+    const firstAxis = tf.util.parseAxisParam(axis, x.shape)[0] === 0 && !batchDims;
+    const numeric = x.dtype === 'float32' || x.dtype === 'int32';
+    if (!firstAxis || !numeric || indices.dtype !== 'int32' || x.shape.length === 0) {
+      return undefined;
+    }
+    return gatherRows(x, indices, args.backend as BackendWasm);
+  });
 }
 
 function gatherRows(x: TensorInfo, indices: TensorInfo, backend: BackendWasm): TensorInfo {

@@ -1,5 +1,6 @@
-import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { replaceWasmKernel } from './replace-wasm-kernel.ts';
 import { simdModule } from './simd-module.ts';
 import { tf } from './tf.ts';
 
@@ -19,16 +20,11 @@ export function leadingAxisReductionKernels(): KernelConfig[] {
 }
 
 function replace(kernelName: 'Sum' | 'Mean', average: boolean): KernelConfig {
-  const stock = tf.getKernel(kernelName, 'wasm');
-  if (!stock) throw new Error(`the wasm backend has no ${kernelName} kernel to replace`);
-
-  const kernelFunc: KernelFunc = (args) => {
+  return replaceWasmKernel(kernelName, (args) => {
     const x = args.inputs.x as TensorInfo;
     const attrs = args.attrs as unknown as ReduceAttrs;
-    const result = reduceLeading(x, attrs, args.backend as BackendWasm, average);
-    return result ?? stock.kernelFunc(args);
-  };
-  return { kernelName, backendName: 'wasm', setupFunc: stock.setupFunc, kernelFunc };
+    return reduceLeading(x, attrs, args.backend as BackendWasm, average);
+  });
 }
 
 function reduceLeading(x: TensorInfo, attrs: ReduceAttrs, backend: BackendWasm, average: boolean) {

@@ -1,7 +1,8 @@
-import type { KernelConfig, KernelFunc, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from './tf.ts';
 import { PackedGemm } from './packed-gemm.ts';
+import { replaceWasmKernel } from './replace-wasm-kernel.ts';
 
 interface MatMulAttrs {
   transposeA: boolean;
@@ -26,15 +27,10 @@ export function fastMatMulKernels(): KernelConfig[] {
 }
 
 function replace(kernelName: 'BatchMatMul' | '_FusedMatMul'): KernelConfig {
-  const stock = tf.getKernel(kernelName, 'wasm');
-  if (!stock) throw new Error(`the wasm backend has no ${kernelName} kernel to replace`);
-
-  const kernelFunc: KernelFunc = (args) => {
+  return replaceWasmKernel(kernelName, (args) => {
     const backend = args.backend as BackendWasm;
-    const result = multiply(args.inputs as Record<string, TensorInfo>, args.attrs, backend);
-    return result ?? stock.kernelFunc(args);
-  };
-  return { kernelName, backendName: 'wasm', setupFunc: stock.setupFunc, kernelFunc };
+    return multiply(args.inputs as Record<string, TensorInfo>, args.attrs, backend);
+  });
 }
 
 function multiply(

@@ -1,6 +1,6 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { tf } from './tf.ts';
+import { replaceWasmKernel } from './replace-wasm-kernel.ts';
 
 /**
  * Identity (what `clone` and several gradients run) as a second reference to the same data,
@@ -9,18 +9,11 @@ import { tf } from './tf.ts';
  * the two tensors cannot tell their data is shared; the backend frees it with the last one.
  */
 export function sharedIdentityKernel(): KernelConfig {
-  const stock = tf.getKernel('Identity', 'wasm');
-  if (!stock) throw new Error('the wasm backend has no Identity kernel to replace');
+  return replaceWasmKernel('Identity', (args) => {
+    const x = args.inputs.x as TensorInfo;
+    if (x.dtype === 'string') return undefined;
 
-  return {
-    kernelName: 'Identity',
-    backendName: 'wasm',
-    kernelFunc: (args) => {
-      const x = args.inputs.x as TensorInfo;
-      if (x.dtype === 'string') return stock.kernelFunc(args);
-
-      (args.backend as BackendWasm).incRef(x.dataId);
-      return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
-    },
-  };
+    (args.backend as BackendWasm).incRef(x.dataId);
+    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+  });
 }

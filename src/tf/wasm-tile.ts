@@ -1,6 +1,6 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { tf } from './tf.ts';
+import { replaceWasmKernel } from './replace-wasm-kernel.ts';
 
 /**
  * Tile by block copies. The stock wasm kernel computes every output element's source index
@@ -9,20 +9,12 @@ import { tf } from './tf.ts';
  * 256 x 256 three times a step, which took longer than the layers' matrix products.
  */
 export function fastTileKernel(): KernelConfig {
-  const stock = tf.getKernel('Tile', 'wasm');
-  if (!stock) throw new Error('the wasm backend has no Tile kernel to replace');
-
-  return {
-    kernelName: 'Tile',
-    backendName: 'wasm',
-    setupFunc: stock.setupFunc,
-    kernelFunc: (args) => {
-      const x = args.inputs.x as TensorInfo;
-      if (x.dtype !== 'float32' && x.dtype !== 'int32') return stock.kernelFunc(args);
-      const reps = (args.attrs as unknown as { reps: number[] }).reps;
-      return tile(x, reps, args.backend as BackendWasm);
-    },
-  };
+  return replaceWasmKernel('Tile', (args) => {
+    const x = args.inputs.x as TensorInfo;
+    if (x.dtype !== 'float32' && x.dtype !== 'int32') return undefined;
+    const reps = (args.attrs as unknown as { reps: number[] }).reps;
+    return tile(x, reps, args.backend as BackendWasm);
+  });
 }
 
 function tile(x: TensorInfo, reps: number[], backend: BackendWasm): TensorInfo {
