@@ -1,5 +1,5 @@
 import { tf } from '../tf/tf.ts';
-import { embed, rowPenalty } from './model-parts.ts';
+import { biasLookups, embed, rowPenalty } from './model-parts.ts';
 
 /** Layer names of one model's biased-MF part; saved models and folding look them up. */
 export interface BiasedFactorNames {
@@ -30,9 +30,7 @@ export function biasedFactors(
   const userFactors = embed(inputs.user, { ...spec, name: names.userFactors, rows: numUsers });
   const itemFactors = embed(inputs.item, { ...spec, name: names.itemFactors, rows: numItems });
 
-  const bias = { width: 1, seed, stddev: 0 };
-  const userBias = embed(inputs.user, { ...bias, name: 'user_bias', rows: numUsers });
-  const itemBias = embed(inputs.item, { ...bias, name: 'item_bias', rows: numItems });
+  const { userBias, itemBias } = biasLookups(inputs, { numUsers, numItems, seed });
 
   const dot = tf.layers.dot({ axes: 1, name: names.dot })
     .apply([userFactors.output, itemFactors.output]) as tf.SymbolicTensor;

@@ -1,5 +1,7 @@
 import { tf } from '../tf/tf.ts';
-import { embed, indexInputs, rowPenalty, type BuiltModel } from './model-parts.ts';
+import {
+  biasLookups, embed, indexInputs, rowPenalty, type BuiltModel,
+} from './model-parts.ts';
 import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
 import { SeededDropout } from './seeded-dropout.ts';
 
@@ -65,9 +67,7 @@ export function buildDnnModel(options: DnnOptions): BuiltModel {
     { layer: item.layer, indices: 'items' },
   ];
   if (options.biases) {
-    const bias = { width: 1, seed, stddev: 0 };
-    const userBias = embed(inputs.user, { ...bias, name: 'user_bias', rows: options.numUsers });
-    const itemBias = embed(inputs.item, { ...bias, name: 'item_bias', rows: options.numItems });
+    const { userBias, itemBias } = biasLookups(inputs, options);
     output = tf.layers.add({ name: 'biased_rating' })
       .apply([output, userBias.output, itemBias.output]) as tf.SymbolicTensor;
     lookups.push(

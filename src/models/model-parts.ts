@@ -51,6 +51,21 @@ export function embed(input: tf.SymbolicTensor, spec: EmbeddingSpec) {
 }
 
 /**
+ * A user and an item bias (`user_bias`, `item_bias`: saved models and folding look them up
+ * by name), one scalar per row, starting at zero.
+ */
+export function biasLookups(
+  inputs: { user: tf.SymbolicTensor; item: tf.SymbolicTensor },
+  sizes: { numUsers: number; numItems: number; seed: number },
+) {
+  const bias = { width: 1, seed: sizes.seed, stddev: 0 };
+  return {
+    userBias: embed(inputs.user, { ...bias, name: 'user_bias', rows: sizes.numUsers }),
+    itemBias: embed(inputs.item, { ...bias, name: 'item_bias', rows: sizes.numItems }),
+  };
+}
+
+/**
  * A frozen lookup table of side features (one row per user or item), stored with the model's
  * weights so a saved model predicts from indices alone.
  */
