@@ -2,6 +2,7 @@ import type { ModelConfig } from './model-config.ts';
 import type { Predictor } from './predictor.ts';
 import { initBackend } from '../tf/backend.ts';
 import { tf } from '../tf/tf.ts';
+import { firstOutOfRange } from '../util/index-range.ts';
 import { loadModelFromDirectory } from './directory-io.ts';
 import { canFold, foldModel } from './fold-model.ts';
 import { FoldedMf } from './folded-mf.ts';
@@ -55,9 +56,8 @@ export async function loadTfjsPredictor(dir: string, config: ModelConfig): Promi
 
 /** An index outside the tables would read another row's memory silently on some backends. */
 function checkRange(indices: Int32Array, size: number, what: string): void {
-  for (const index of indices) {
-    if (index < 0 || index >= size) {
-      throw new RangeError(`${what} index ${index} is outside the model's 0..${size - 1}`);
-    }
+  const index = firstOutOfRange(indices, size);
+  if (index !== undefined) {
+    throw new RangeError(`${what} index ${index} is outside the model's 0..${size - 1}`);
   }
 }

@@ -2,6 +2,7 @@ import type { KernelConfig, NamedTensorInfoMap, TensorInfo } from '@tensorflow/t
 import { biasedMfGradients, biasedMfObjective, type BiasedMfArrays } from './biased-mf-math.ts';
 import { kernelIo, type KernelIo } from './kernel-io.ts';
 import { tf } from './tf.ts';
+import { firstOutOfRange } from '../util/index-range.ts';
 
 /**
  * Kernel names. Inputs: `users` and `items` (int32) and `targets` (float32), one per rating,
@@ -37,11 +38,9 @@ function readInputs(io: KernelIo, inputs: NamedTensorInfoMap, l2: number): Biase
 
 /** The same refusal a gather gives, so a bad index fails as it would in the layered model. */
 function checkIndices(indices: ArrayLike<number>, rows: number, what: string): void {
-  for (let k = 0; k < indices.length; k++) {
-    const index = indices[k];
-    if (index < 0 || index >= rows) {
-      throw new Error(`BiasedMf: the ${what} index ${index} is not in [0, ${rows - 1}]`);
-    }
+  const index = firstOutOfRange(indices, rows);
+  if (index !== undefined) {
+    throw new Error(`BiasedMf: the ${what} index ${index} is not in [0, ${rows - 1}]`);
   }
 }
 

@@ -2,6 +2,7 @@ import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { replaceWasmKernel } from './replace-wasm-kernel.ts';
 import { tf } from './tf.ts';
+import { firstOutOfRange } from '../util/index-range.ts';
 
 /**
  * GatherV2 along the first axis (an embedding lookup) as row copies. The stock wasm kernel
@@ -25,10 +26,9 @@ function gatherRows(x: TensorInfo, indices: TensorInfo, backend: BackendWasm): T
   const rows = x.shape[0];
   const width = x.shape.slice(1).reduce((a, b) => a * b, 1);
   const ids = (backend.typedArrayFromHeap(indices) as Int32Array).slice();
-  for (const id of ids) {
-    if (id < 0 || id >= rows) {
-      throw new Error(`GatherV2: the index value ${id} is not in [0, ${rows - 1}]`);
-    }
+  const bad = firstOutOfRange(ids, rows);
+  if (bad !== undefined) {
+    throw new Error(`GatherV2: the index value ${bad} is not in [0, ${rows - 1}]`);
   }
 
   const out = backend.makeOutput([...indices.shape, ...x.shape.slice(1)], x.dtype);
