@@ -26,6 +26,8 @@ function close(actual: Float32Array, expected: Float32Array, depth: number) {
 
 const sizes: [number, number, number][] = [
   [1, 1, 1], [3, 5, 7], [4, 8, 8], [17, 33, 9], [64, 128, 256], [256, 130, 1], [5, 1, 300],
+  // Whole tiles with whole vectors of depth (SIMD packing), and with a ragged depth.
+  [12, 20, 16], [8, 6, 24],
 ];
 
 for (const [m, k, n] of sizes) {

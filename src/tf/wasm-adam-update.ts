@@ -1,8 +1,7 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { adamFunction } from './adam-wasm-function.ts';
-import { encodeModule } from './wasm-encoder.ts';
 import { tf } from './tf.ts';
+import { heapFunctions, heapOffset } from './wasm-heap.ts';
 
 /** Kernel name; inputs `{ value, firstMoment, secondMoment, gradient }`, attrs `AdamStep`. */
 export const ADAM_UPDATE = 'RecommenderAdamUpdate';
@@ -18,34 +17,6 @@ export interface AdamStep {
   secondCorrection: number;
 }
 
-type Adam = (...args: number[]) => void;
-
-/** What this kernel reads of the backend beyond its public API (tfjs-backend-wasm 4.22). */
-interface WasmInternals {
-  wasm: { asm?: { memory?: WebAssembly.Memory } };
-  dataIdMap: { get(dataId: object): { memoryOffset: number } };
-}
-
-let instance: { memory: WebAssembly.Memory; adam: Adam } | undefined;
-
-/**
- * The SIMD function instantiated on the wasm backend's own memory, so it reads the tensors
- * where tfjs keeps them and writes its outputs there: nothing is copied.
- */
-function adamOn(memory: WebAssembly.Memory | undefined): Adam {
-  if (!(memory instanceof WebAssembly.Memory)) {
-    // Only a different tfjs-backend-wasm than the one locked could move it.
-    throw new Error('the wasm backend\'s memory is not where this Adam kernel looks for it; '
-      + 'RECOMMENDER_WASM_KERNELS=stock trains with tfjs\'s own Adam');
-  }
-  if (instance?.memory !== memory) {
-    const bytes = encodeModule([adamFunction()], false);
-    const module = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    instance = { memory, adam: module.exports.adam as Adam };
-  }
-  return instance.adam;
-}
-
 /**
  * One Adam update of one variable in one kernel call: tfjs's Adam spends fourteen on it,
  * and for MF those were more than half of a training step. New value and moments are new
@@ -58,12 +29,10 @@ export function wasmAdamUpdateKernel(): KernelConfig {
     backendName: 'wasm',
     kernelFunc: ({ inputs, attrs, backend }) => {
       const wasm = backend as BackendWasm;
-      const internals = backend as unknown as WasmInternals;
       const names = ['value', 'firstMoment', 'secondMoment', 'gradient'] as const;
       const infos = names.map((name) => inputs[name] as TensorInfo);
       const outputs = [0, 1, 2].map(() => wasm.makeOutput(infos[0].shape, 'float32'));
-      const offsets = [...infos, ...outputs]
-        .map((info) => internals.dataIdMap.get(info.dataId).memoryOffset);
+      const offsets = [...infos, ...outputs].map((info) => heapOffset(wasm, info));
 
       const step = attrs as unknown as AdamStep;
       const f = Math.fround;
@@ -73,7 +42,7 @@ export function wasmAdamUpdateKernel(): KernelConfig {
       ];
       const size = tf.util.sizeFromShape(infos[0].shape);
       const vectorized = size - (size % 4);
-      adamOn(internals.wasm.asm?.memory)(...offsets, vectorized * 4, ...scalars);
+      heapFunctions(wasm).adam(...offsets, vectorized * 4, ...scalars);
 
       if (vectorized < size) {
         const views = [...infos, ...outputs].map((info) => wasm.typedArrayFromHeap(info));

@@ -25,18 +25,21 @@ export const op = {
   i32Add: [0x6a],
   i32Sub: [0x6b],
   i32Mul: [0x6c],
+  i32Or: [0x72],
   i32Shl: [0x74],
   f32Load: (offset: number) => [0x2a, 2, ...uleb(offset)],
   f32Store: (offset: number) => [0x38, 2, ...uleb(offset)],
   v128Load: (offset: number) => [0xfd, ...uleb(0x00), 4, ...uleb(offset)],
   v128Load32Splat: (offset: number) => [0xfd, ...uleb(0x09), 2, ...uleb(offset)],
   v128Store: (offset: number) => [0xfd, ...uleb(0x0b), 4, ...uleb(offset)],
+  i8x16Shuffle: (lanes: number[]) => [0xfd, ...uleb(0x0d), ...lanes],
   v128Zero: [0xfd, ...uleb(0x0c), ...new Array(16).fill(0)],
   f32x4Splat: [0xfd, ...uleb(0x13)],
   f32x4Sqrt: [0xfd, ...uleb(0xe3)],
   f32x4Add: [0xfd, ...uleb(0xe4)],
   f32x4Mul: [0xfd, ...uleb(0xe6)],
   f32x4Div: [0xfd, ...uleb(0xe7)],
+  f32x4Pmax: [0xfd, ...uleb(0xeb)],
 } as const;
 
 export interface WasmFunction {

@@ -1,8 +1,8 @@
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { replaceWasmKernel } from './replace-wasm-kernel.ts';
-import { simdModule } from './simd-module.ts';
 import { tf } from './tf.ts';
+import { heapFunctions, heapOffset } from './wasm-heap.ts';
 
 interface ReduceAttrs {
   axis: number | number[];
@@ -41,26 +41,20 @@ function reduceLeading(x: TensorInfo, attrs: ReduceAttrs, backend: BackendWasm, 
 
   const values = backend.typedArrayFromHeap(x) as Float32Array;
   const sums = backend.typedArrayFromHeap(out) as Float32Array;
-  sumRows(values, sums, rows, width);
+  sums.fill(0);
+  if (rows > 0 && width > 0 && width % 4 === 0) {
+    // Whole vectors of four: the SIMD function reads the input where it lies.
+    const offset = (info: TensorInfo) => heapOffset(backend, info);
+    heapFunctions(backend).sumRows(offset(x), offset(out), rows, width * 4);
+  } else {
+    sumRows(values, sums, rows, width);
+  }
 
   if (average && rows > 0) for (let column = 0; column < width; column++) sums[column] /= rows;
   return out;
 }
 
-/** Sums `rows` rows of `width` into `sums`: SIMD on whole vectors of four, JS otherwise. */
 function sumRows(values: Float32Array, sums: Float32Array, rows: number, width: number): void {
-  sums.fill(0);
-  if (rows === 0 || width === 0) return;
-
-  if (width % 4 === 0) {
-    const kernels = simdModule();
-    const heap = kernels.heap(width + values.length);
-    heap.fill(0, 0, width);
-    heap.set(values, width);
-    kernels.sumRows(width * 4, 0, rows, width * 4);
-    sums.set(heap.subarray(0, width));
-    return;
-  }
   for (let row = 0; row < rows; row++) {
     const from = row * width;
     for (let column = 0; column < width; column++) sums[column] += values[from + column];

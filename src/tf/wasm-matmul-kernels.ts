@@ -1,16 +1,15 @@
 import type { KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from './tf.ts';
-import { PackedGemm } from './packed-gemm.ts';
+import { multiplyOnHeap, scratchFloats } from './packed-gemm.ts';
 import { replaceWasmKernel } from './replace-wasm-kernel.ts';
+import { heapFloats, heapFunctions, heapOffset } from './wasm-heap.ts';
 
 interface MatMulAttrs {
   transposeA: boolean;
   transposeB: boolean;
   activation?: string;
 }
-
-let engine: PackedGemm | undefined;
 
 /** Multiply-adds per product below which a batch of products goes to the stock kernel. */
 const tinyProduct = 4096;
@@ -55,26 +54,23 @@ function multiply(
   if (bias && biasSize !== columns && biasSize !== 1) return undefined;
 
   const out = backend.makeOutput([...shape.outer, rows, columns], 'float32');
-  // Every view is read after makeOutput: it may grow the heap and detach earlier views (a
-  // detached bias view has length 0, and the bias was silently dropped).
-  const [aData, bData] = [a, b].map((t) => backend.typedArrayFromHeap(t) as Float32Array);
-  const biasValues = bias ? (backend.typedArrayFromHeap(bias) as Float32Array) : undefined;
-  const outData = backend.typedArrayFromHeap(out) as Float32Array;
+  const scratch = backend.makeOutput([scratchFloats(rows, depth, columns)], 'float32');
+  // The view is taken after the last allocation: making an output may grow the heap.
+  const heap = heapFloats(backend);
+  const at = (info: TensorInfo) => heapOffset(backend, info) / 4;
+  const functions = heapFunctions(backend);
 
-  engine ??= new PackedGemm();
   for (let batch = 0; batch < batches; batch++) {
-    engine.multiply({
-      a: { data: aData, offset: (batchA === 1 ? 0 : batch) * rows * depth, transposed: transposeA },
-      b: {
-        data: bData, offset: (batchB === 1 ? 0 : batch) * depth * columns, transposed: transposeB,
-      },
+    multiplyOnHeap(functions, heap, {
+      a: { at: at(a) + (batchA === 1 ? 0 : batch) * rows * depth, transposed: transposeA },
+      b: { at: at(b) + (batchB === 1 ? 0 : batch) * depth * columns, transposed: transposeB },
       rows, depth, columns,
-      out: outData,
-      outOffset: batch * rows * columns,
-      bias: biasValues,
+      out: at(out) + batch * rows * columns,
+      bias: bias ? { at: at(bias), size: biasSize } : undefined,
       relu: activation === 'relu',
-    });
+    }, at(scratch));
   }
+  backend.disposeData(scratch.dataId);
   return out;
 }
 
