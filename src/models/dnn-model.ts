@@ -3,6 +3,7 @@ import {
   biasLookups, embed, indexInputs, rowPenalty, type BuiltModel,
 } from './model-parts.ts';
 import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
+import { batchNormalization } from './fused-batch-norm.ts';
 import { SeededDropout } from './seeded-dropout.ts';
 
 export interface DnnOptions {
@@ -100,7 +101,7 @@ export function denseBlock(
   let x = dense.apply(input) as tf.SymbolicTensor;
   // Momentum 0.9, not tfjs's 0.99: with large batches an epoch has under a hundred steps,
   // and at 0.99 the moving statistics would still be half their initial values after one.
-  const norm = tf.layers.batchNormalization({ name: `norm_${index}`, momentum: 0.9 });
+  const norm = batchNormalization({ name: `norm_${index}`, momentum: 0.9 });
   if (batchNorm) x = norm.apply(x) as tf.SymbolicTensor;
   return drop.apply(x) as tf.SymbolicTensor;
 }

@@ -35,8 +35,9 @@ export const buildDnnFromParams: ModelBuilder<DnnParams> = (data, p, seed, globa
 /** The deep model: embeddings of 64, three blocks of dense 256 + batch norm + dropout. */
 export const trainDnn = defineTrainerStage({
   type: 'dnn',
-  // 3: dropout masks drawn by SeededDropout's own generator.
-  version: 3,
+  // 3: dropout masks drawn by SeededDropout's own generator. 4: batch norm's training pass
+  // as two kernels (other float rounding).
+  version: 4,
   description: 'Train the deep model (embeddings + dense blocks, tfjs) with early stopping',
   params: dnnParams,
   build: buildDnnFromParams,

@@ -43,8 +43,9 @@ export const buildHybridFromParams: ModelBuilder<Params> = (data, p, seed, globa
 /** The hybrid DNN-MF: a biased-MF branch plus an MLP over embeddings and side features. */
 export const trainHybrid = defineTrainerStage({
   type: 'hybrid',
-  // 2: dropout masks drawn by SeededDropout's own generator.
-  version: 2,
+  // 2: dropout masks drawn by SeededDropout's own generator. 3: batch norm (off by default)
+  // trains as two kernels.
+  version: 3,
   description: 'Train the hybrid DNN-MF (NeuMF-style MF + MLP with side features, tfjs)',
   params: hybridParams,
   build: buildHybridFromParams,

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { tf } from './tf.ts';
+import { batchNormKernels } from './batch-norm-kernels.ts';
 import { biasedMfKernels } from './biased-mf-kernels.ts';
 import { cpuUnsortedSegmentSum } from './cpu-unsorted-segment-sum.ts';
 import { useBroadcastGradients, useFastWasmKernels } from './fast-wasm-kernels.ts';
@@ -82,7 +83,8 @@ async function registerWasm(): Promise<void> {
 export function useFastCpuKernels(): void {
   if (process.env.RECOMMENDER_WASM_KERNELS === 'stock') return;
   if (tf.getKernel('UnsortedSegmentSum', 'cpu') === cpuUnsortedSegmentSum) return;
-  biasedMfKernels('cpu').forEach((kernel) => tf.registerKernel(kernel));
+  const fused = [...biasedMfKernels('cpu'), ...batchNormKernels('cpu')];
+  fused.forEach((kernel) => tf.registerKernel(kernel));
   useBroadcastGradients(true);
   tf.unregisterKernel('UnsortedSegmentSum', 'cpu');
   tf.registerKernel(cpuUnsortedSegmentSum);

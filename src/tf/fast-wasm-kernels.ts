@@ -1,4 +1,5 @@
 import type { GradConfig, KernelConfig } from '@tensorflow/tfjs';
+import { batchNormKernels } from './batch-norm-kernels.ts';
 import { biasedMfKernels } from './biased-mf-kernels.ts';
 import { broadcastGradients } from './broadcast-gradients.ts';
 import { tf } from './tf.ts';
@@ -23,7 +24,7 @@ export function useFastWasmKernels(enabled: boolean): void {
   pairs ??= [
     ...fastMatMulKernels(), ...leadingAxisReductionKernels(), fastTileKernel(),
     fastGatherKernel(), sharedIdentityKernel(), ...biasedMfKernels('wasm'),
-    wasmAdamUpdateKernel(),
+    wasmAdamUpdateKernel(), ...batchNormKernels('wasm'),
   ].map((fast) => ({ fast, stock: tf.getKernel(fast.kernelName, 'wasm') }));
 
   for (const { fast, stock } of pairs) {

@@ -37,6 +37,7 @@ export const op = {
   f32x4Splat: [0xfd, ...uleb(0x13)],
   f32x4Sqrt: [0xfd, ...uleb(0xe3)],
   f32x4Add: [0xfd, ...uleb(0xe4)],
+  f32x4Sub: [0xfd, ...uleb(0xe5)],
   f32x4Mul: [0xfd, ...uleb(0xe6)],
   f32x4Div: [0xfd, ...uleb(0xe7)],
   f32x4Pmax: [0xfd, ...uleb(0xeb)],

@@ -1,6 +1,7 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { adamFunction } from './adam-wasm-function.ts';
+import { batchNormFunctions } from './batch-norm-wasm-functions.ts';
 import { gemmFunction } from './gemm-wasm-function.ts';
 import { copyVectorsFunction, transpose4Function } from './pack-wasm-functions.ts';
 import { sumRowsFunction } from './sum-rows-wasm-function.ts';
@@ -15,6 +16,10 @@ export interface HeapFunctions {
   transpose4: Kernel;
   sumRows: Kernel;
   adam: Kernel;
+  sumSquaredDeviations: Kernel;
+  sumProductDeviations: Kernel;
+  affineRows: Kernel;
+  combineRows: Kernel;
 }
 
 /** What the kernels read of the backend beyond its public API (tfjs-backend-wasm 4.22). */
@@ -44,12 +49,13 @@ export function heapFunctions(backend: BackendWasm): HeapFunctions {
 export function functionsOn(memory: WebAssembly.Memory): HeapFunctions {
   if (instance?.memory !== memory) {
     const functions = [gemmFunction(), copyVectorsFunction(), transpose4Function(),
-      sumRowsFunction(), adamFunction()];
+      sumRowsFunction(), adamFunction(), ...batchNormFunctions()];
     const bytes = encodeModule(functions, false);
     const module = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    const { gemm, copyVectors, transpose4, sumRows, adam } =
-      module.exports as unknown as HeapFunctions;
-    instance = { memory, functions: { gemm, copyVectors, transpose4, sumRows, adam } };
+    const exports = module.exports as unknown as HeapFunctions;
+    const names = functions.map((f) => f.name) as (keyof HeapFunctions)[];
+    instance = { memory, functions: Object.fromEntries(names.map((n) => [n, exports[n]])) as
+      unknown as HeapFunctions };
   }
   return instance.functions;
 }
