@@ -1,7 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { dropoutMask, SeededDropout } from '../src/models/seeded-dropout.ts';
+import { SeededDropout } from '../src/models/seeded-dropout.ts';
 import { initBackend } from '../src/tf/backend.ts';
+import { DROPOUT_MASK, dropoutMask, maskInJavaScript } from '../src/tf/dropout-mask-kernel.ts';
 import { tf } from '../src/tf/tf.ts';
 
 const maskValues = (shape: number[], rate: number, seed: number) => {
@@ -54,6 +55,20 @@ test('the layer masks in training, anew each call, and is the identity otherwise
   assert.ok(first.dataSync().every((v) => v === 0 || v === 2));
   assert.not.equal([...first.dataSync()], [...second.dataSync()]);
   tf.dispose([input, first, second, inference]);
+});
+
+test('the wasm kernel draws the JavaScript generator\'s masks bit for bit', async () => {
+  await initBackend('wasm');
+  await tf.setBackend('wasm');
+  assert.ok(tf.getKernel(DROPOUT_MASK, 'wasm'), 'the kernel is what is tested');
+  for (const [shape, rate, seed] of [
+    [[1024, 256], 0.3, 7], [[3, 5], 0.2, -1], [[1], 0.5, 0], [[0, 4], 0.3, 2], [[77], 0, 9],
+  ] as [number[], number, number][]) {
+    const fromKernel = maskValues(shape, rate, seed);
+    const fromJavaScript = maskInJavaScript({ shape, rate, seed });
+    assert.equal(Buffer.from(fromKernel.buffer, fromKernel.byteOffset, fromKernel.byteLength),
+      Buffer.from(fromJavaScript.buffer), `shape ${shape}, rate ${rate}, seed ${seed}`);
+  }
 });
 
 test.run();

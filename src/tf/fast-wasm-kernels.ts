@@ -1,6 +1,7 @@
 import type { GradConfig, KernelConfig } from '@tensorflow/tfjs';
 import { batchNormKernels } from './batch-norm-kernels.ts';
 import { biasedMfKernels } from './biased-mf-kernels.ts';
+import { wasmDropoutMaskKernel } from './dropout-mask-kernel.ts';
 import { broadcastGradients } from './broadcast-gradients.ts';
 import { tf } from './tf.ts';
 import { leadingAxisReductionKernels } from './wasm-leading-axis-reductions.ts';
@@ -24,7 +25,7 @@ export function useFastWasmKernels(enabled: boolean): void {
   pairs ??= [
     ...fastMatMulKernels(), ...leadingAxisReductionKernels(), fastTileKernel(),
     fastGatherKernel(), sharedIdentityKernel(), ...biasedMfKernels('wasm'),
-    wasmAdamUpdateKernel(), ...batchNormKernels('wasm'),
+    wasmAdamUpdateKernel(), ...batchNormKernels('wasm'), wasmDropoutMaskKernel(),
   ].map((fast) => ({ fast, stock: tf.getKernel(fast.kernelName, 'wasm') }));
 
   for (const { fast, stock } of pairs) {

@@ -2,6 +2,7 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { adamFunction } from './adam-wasm-function.ts';
 import { batchNormFunctions } from './batch-norm-wasm-functions.ts';
+import { dropoutMaskFunction } from './dropout-mask-wasm-function.ts';
 import { gemmFunction } from './gemm-wasm-function.ts';
 import { copyVectorsFunction, transpose4Function } from './pack-wasm-functions.ts';
 import { sumRowsFunction } from './sum-rows-wasm-function.ts';
@@ -20,6 +21,7 @@ export interface HeapFunctions {
   sumProductDeviations: Kernel;
   affineRows: Kernel;
   combineRows: Kernel;
+  dropoutMask: Kernel;
 }
 
 /** What the kernels read of the backend beyond its public API (tfjs-backend-wasm 4.22). */
@@ -49,7 +51,7 @@ export function heapFunctions(backend: BackendWasm): HeapFunctions {
 export function functionsOn(memory: WebAssembly.Memory): HeapFunctions {
   if (instance?.memory !== memory) {
     const functions = [gemmFunction(), copyVectorsFunction(), transpose4Function(),
-      sumRowsFunction(), adamFunction(), ...batchNormFunctions()];
+      sumRowsFunction(), adamFunction(), ...batchNormFunctions(), dropoutMaskFunction()];
     const bytes = encodeModule(functions, false);
     const module = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
     const exports = module.exports as unknown as HeapFunctions;
