@@ -1,4 +1,4 @@
-import { f32, i32, op, v128, type WasmFunction } from './wasm-encoder.ts';
+import { f32, get, i32, op, v128, type WasmFunction } from './wasm-encoder.ts';
 
 // Parameters: seven byte offsets, the byte count, then the step's float32 scalars.
 const [value, first, second, gradient, newValue, newFirst, newSecond, bytes] =
@@ -64,9 +64,6 @@ export function adamFunction(): WasmFunction {
   };
 }
 
-function get(index: number): number[] {
-  return op.localGet(index);
-}
 
 /** The address base + offset, for a load or store. */
 function at(base: number): number[] {

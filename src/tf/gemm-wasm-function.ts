@@ -1,4 +1,4 @@
-import { i32, op, v128, type WasmFunction } from './wasm-encoder.ts';
+import { get, i32, increment, op, set, v128, type WasmFunction } from './wasm-encoder.ts';
 
 /** Rows and columns of C one micro-kernel call computes; operands are padded to these. */
 export const tileRows = 4;
@@ -134,16 +134,4 @@ function storeTile(): number[] {
     code.push(...set(c, [...get(c), ...get(rowBytes), ...op.i32Add]));
   }
   return code;
-}
-
-function get(index: number): number[] {
-  return op.localGet(index);
-}
-
-function set(index: number, value: readonly number[]): number[] {
-  return [...value, ...op.localSet(index)];
-}
-
-function increment(index: number, by: number): number[] {
-  return set(index, [...get(index), ...op.i32Const(by), ...op.i32Add]);
 }

@@ -1,4 +1,4 @@
-import { i32, op, v128, type WasmFunction } from './wasm-encoder.ts';
+import { get, i32, increment, op, set, v128, type WasmFunction } from './wasm-encoder.ts';
 
 /**
  * copyVectors(src, srcOuter, srcInner, dst, dstOuter, dstInner, outer, inner, vectors)
@@ -108,16 +108,4 @@ export function transpose4Function(): WasmFunction {
 /** i8x16.shuffle picking four 32-bit lanes of the two operands (0-3 first, 4-7 second). */
 function shuffle(lanes: number[]): number[] {
   return op.i8x16Shuffle(lanes.flatMap((lane) => [0, 1, 2, 3].map((byte) => 4 * lane + byte)));
-}
-
-function get(index: number): number[] {
-  return op.localGet(index);
-}
-
-function set(index: number, value: readonly number[]): number[] {
-  return [...value, ...op.localSet(index)];
-}
-
-function increment(index: number, by: number): number[] {
-  return set(index, [...get(index), ...op.i32Const(by), ...op.i32Add]);
 }

@@ -1,4 +1,4 @@
-import { i32, op, type WasmFunction } from './wasm-encoder.ts';
+import { get, i32, op, type WasmFunction } from './wasm-encoder.ts';
 
 // Parameters, then locals, by index.
 const [source, target, rows, rowBytes] = [0, 1, 2, 3];
@@ -34,8 +34,4 @@ export function sumRowsFunction(): WasmFunction {
     ...op.end,
   ];
   return { name: 'sumRows', params: [i32, i32, i32, i32], locals: [[3, i32]], body };
-}
-
-function get(index: number): number[] {
-  return op.localGet(index);
 }

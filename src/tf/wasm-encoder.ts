@@ -57,6 +57,21 @@ export const op = {
   f32x4Pmax: [0xfd, ...uleb(0xeb)],
 } as const;
 
+/** local.get */
+export function get(index: number): number[] {
+  return op.localGet(index);
+}
+
+/** `value`, then local.set */
+export function set(index: number, value: readonly number[]): number[] {
+  return [...value, ...op.localSet(index)];
+}
+
+/** local += by, for an i32 local */
+export function increment(index: number, by: number): number[] {
+  return set(index, [...get(index), ...op.i32Const(by), ...op.i32Add]);
+}
+
 export interface WasmFunction {
   name: string;
   params: number[];
