@@ -86,6 +86,16 @@ for (const [activation, transposeB] of fusedCases) {
   });
 }
 
+test('a bias that is not a row is left to tfjs, which refuses it', async () => {
+  await initBackend('wasm');
+  await tf.setBackend('wasm');
+  // [3, 1] has as many values as the product has columns, but would add per row.
+  const fused = () => tf.fused.matMul({
+    a: tf.eye(3), b: tf.eye(3), bias: tf.tensor2d([10, 20, 30], [3, 1]),
+  });
+  assert.throws(() => tf.tidy(fused), /rank-1 bias/);
+});
+
 test('gradients of a dense layer equal the cpu reference', async () => {
   await initBackend('wasm');
   const gradients = () => {

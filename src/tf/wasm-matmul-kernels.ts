@@ -50,8 +50,11 @@ function multiply(
   // is wrong on transposed operands, so a fused product with a bias always stays here.
   const tiny = batches > 1 && rows * depth * columns < tinyProduct;
   if (tiny && !bias) return undefined;
+  // A bias is a row (or one value) added to every row; tfjs refuses other shapes.
   const biasSize = bias ? tf.util.sizeFromShape(bias.shape) : 0;
-  if (bias && biasSize !== columns && biasSize !== 1) return undefined;
+  if (bias && (bias.shape.length > 1 || (biasSize !== columns && biasSize !== 1))) {
+    return undefined;
+  }
 
   const out = backend.makeOutput([...shape.outer, rows, columns], 'float32');
   const scratch = backend.makeOutput([scratchFloats(rows, depth, columns)], 'float32');
