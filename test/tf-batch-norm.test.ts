@@ -94,6 +94,34 @@ for (const [rows, columns, path] of [[64, 16, 'SIMD'], [37, 6, 'float64']] as co
   });
 }
 
+test('a small spread around a large mean keeps the precision of tfjs\'s layer', async () => {
+  await onBackend('wasm');
+  const [rows, columns] = [64, 8];
+  const raw = values(rows * columns, 3).map((v) => 1e5 + v / 2);
+  const x = tf.tensor2d(raw, [rows, columns]);
+
+  // The float64 answer (gamma 1, beta 0), from the float32 inputs.
+  const expected = new Float64Array(raw.length);
+  for (let c = 0; c < columns; c++) {
+    let mean = 0;
+    for (let r = 0; r < rows; r++) mean += raw[r * columns + c] / rows;
+    let variance = 0;
+    for (let r = 0; r < rows; r++) variance += (raw[r * columns + c] - mean) ** 2 / rows;
+    for (let r = 0; r < rows; r++) {
+      expected[r * columns + c] = (raw[r * columns + c] - mean) / Math.sqrt(variance + 1e-3);
+    }
+  }
+  const worst = (layer: tf.layers.Layer) => {
+    const y = tf.tidy(() => (layer.apply(x, { training: true }) as tf.Tensor).dataSync());
+    return Math.max(...y.map((value, k) => Math.abs(value - expected[k])));
+  };
+
+  const ours = worst(make.fused());
+  const tfjs = worst(make.stock());
+  assert.ok(ours <= 1.1 * tfjs, `error ${ours} against tfjs's ${tfjs}`);
+  x.dispose();
+});
+
 test('cpu: the same kernels as plain loops equal tfjs\'s layer', async () => {
   await onBackend('cpu');
   // Registered by runs on cpu; elsewhere cpu is the other suites' tfjs reference.

@@ -37,7 +37,8 @@ export const trainDnn = defineTrainerStage({
   type: 'dnn',
   // 3: dropout masks drawn by SeededDropout's own generator. 4: batch norm's training pass
   // as two kernels (other float rounding). 5: masks from four interleaved generators.
-  version: 5,
+  // 6: batch norm subtracts the mean before scaling.
+  version: 6,
   description: 'Train the deep model (embeddings + dense blocks, tfjs) with early stopping',
   params: dnnParams,
   build: buildDnnFromParams,

@@ -44,8 +44,9 @@ export const buildHybridFromParams: ModelBuilder<Params> = (data, p, seed, globa
 export const trainHybrid = defineTrainerStage({
   type: 'hybrid',
   // 2: dropout masks drawn by SeededDropout's own generator. 3: batch norm (off by default)
-  // trains as two kernels. 4: masks from four interleaved generators.
-  version: 4,
+  // trains as two kernels. 4: masks from four interleaved generators. 5: batch norm
+  // subtracts the mean before scaling.
+  version: 5,
   description: 'Train the hybrid DNN-MF (NeuMF-style MF + MLP with side features, tfjs)',
   params: hybridParams,
   build: buildHybridFromParams,

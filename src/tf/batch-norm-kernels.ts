@@ -94,7 +94,7 @@ function wasmForward(
   inputs: { x: TensorInfo; gamma: TensorInfo; beta: TensorInfo },
   epsilon: number,
 ): TensorInfo[] {
-  const outputs = [[rows, columns], [columns], [columns], [columns], [2 * columns]]
+  const outputs = [[rows, columns], [columns], [columns], [columns], [columns]]
     .map((shape) => backend.makeOutput(shape, 'float32'));
   const [y, mean, variance, invStd, scratch] = outputs;
   const view = (info: TensorInfo) => backend.typedArrayFromHeap(info) as Float32Array;
@@ -109,18 +109,16 @@ function wasmForward(
 
   view(variance).fill(0);
   functions.sumSquaredDeviations(at(inputs.x), at(mean), at(variance), rows, rowBytes);
-  const [variances, invStds, gamma, beta] = [variance, invStd, inputs.gamma, inputs.beta]
-    .map(view);
-  const scaleShift = view(scratch);
+  const [variances, invStds, gamma] = [variance, invStd, inputs.gamma].map(view);
+  const scales = view(scratch);
   for (let c = 0; c < columns; c++) {
     variances[c] /= rows;
     invStds[c] = 1 / Math.sqrt(variances[c] + epsilon);
-    scaleShift[c] = gamma[c] * invStds[c];
-    scaleShift[columns + c] = beta[c] - means[c] * scaleShift[c];
+    scales[c] = gamma[c] * invStds[c];
   }
 
-  const scratchAt = at(scratch);
-  functions.affineRows(at(inputs.x), scratchAt, scratchAt + rowBytes, at(y), rows, rowBytes);
+  functions.normalizeRows(at(inputs.x), at(mean), at(scratch), at(inputs.beta), at(y), rows,
+    rowBytes);
   backend.disposeData(scratch.dataId);
   return [y, mean, variance, invStd];
 }
@@ -144,18 +142,19 @@ function wasmBackward(
   view(dgamma).fill(0);
   functions.sumProductDeviations(at(dy), at(x), at(inputs.mean), at(dgamma), rows, rowBytes);
 
-  const [gamma, mean, invStd, dgammas, dbetas, abk] =
-    [inputs.gamma, inputs.mean, inputs.invStd, dgamma, dbeta, scratch].map(view);
+  const [gamma, invStd, dgammas, dbetas, abk] =
+    [inputs.gamma, inputs.invStd, dgamma, dbeta, scratch].map(view);
   for (let c = 0; c < columns; c++) {
     dgammas[c] *= invStd[c];
     const factor = gamma[c] * invStd[c] / rows;
     abk[c] = factor * rows;
     abk[columns + c] = -factor * dgammas[c] * invStd[c];
-    abk[2 * columns + c] = -factor * (dbetas[c] - dgammas[c] * invStd[c] * mean[c]);
+    abk[2 * columns + c] = -factor * dbetas[c];
   }
 
   const a = at(scratch);
-  functions.combineRows(at(dy), at(x), a, a + rowBytes, a + 2 * rowBytes, at(dx), rows, rowBytes);
+  functions.combineRows(at(dy), at(x), at(inputs.mean), a, a + rowBytes, a + 2 * rowBytes,
+    at(dx), rows, rowBytes);
   backend.disposeData(scratch.dataId);
   return [dx, dgamma, dbeta];
 }

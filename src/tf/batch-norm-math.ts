@@ -31,7 +31,6 @@ export function batchNormForward(
   }
 
   const scale = new Float64Array(columns);
-  const shift = new Float64Array(columns);
   for (let c = 0; c < columns; c++) {
     const variance = squares[c] / rows;
     const invStd = 1 / Math.sqrt(variance + epsilon);
@@ -39,13 +38,14 @@ export function batchNormForward(
     out.variance[c] = variance;
     out.invStd[c] = invStd;
     scale[c] = gamma[c] * invStd;
-    shift[c] = beta[c] - mean[c] * scale[c];
   }
 
+  // The deviation first: x scale + (beta - mean scale) would lose a small spread around a
+  // large mean to cancellation.
   const { y } = out;
   for (let r = 0; r < rows; r++) {
     const row = r * columns;
-    for (let c = 0; c < columns; c++) y[row + c] = x[row + c] * scale[c] + shift[c];
+    for (let c = 0; c < columns; c++) y[row + c] = (x[row + c] - mean[c]) * scale[c] + beta[c];
   }
 }
 
@@ -73,7 +73,7 @@ export function batchNormBackward(
     }
   }
 
-  // dx = a dy + b x + k, per feature, with the xhat term expanded.
+  // dx = a dy + b (x - mean) + k, per feature.
   const a = new Float64Array(columns);
   const b = new Float64Array(columns);
   const k = new Float64Array(columns);
@@ -81,7 +81,7 @@ export function batchNormBackward(
     const factor = gamma[c] * invStd[c] / rows;
     a[c] = factor * rows;
     b[c] = -factor * dgamma[c] * invStd[c];
-    k[c] = -factor * (dbeta[c] - dgamma[c] * invStd[c] * mean[c]);
+    k[c] = -factor * dbeta[c];
     out.dgamma[c] = dgamma[c];
     out.dbeta[c] = dbeta[c];
   }
@@ -89,7 +89,9 @@ export function batchNormBackward(
   const { dx } = out;
   for (let r = 0; r < rows; r++) {
     const row = r * columns;
-    for (let c = 0; c < columns; c++) dx[row + c] = a[c] * dy[row + c] + b[c] * x[row + c] + k[c];
+    for (let c = 0; c < columns; c++) {
+      dx[row + c] = a[c] * dy[row + c] + b[c] * (x[row + c] - mean[c]) + k[c];
+    }
   }
 }
 

@@ -8,8 +8,12 @@ import { i32, op, v128, type WasmFunction } from './wasm-encoder.ts';
  *
  *   sumSquaredDeviations(x, mean, target):  target += (x - mean)^2
  *   sumProductDeviations(dy, x, mean, target):  target += dy (x - mean)
- *   affineRows(x, scale, shift, y):  y = x scale + shift
- *   combineRows(dy, x, a, b, k, dx):  dx = a dy + b x + k
+ *   normalizeRows(x, mean, scale, beta, y):  y = (x - mean) scale + beta
+ *   combineRows(dy, x, mean, a, b, k, dx):  dx = a dy + b (x - mean) + k
+ *
+ * Deviations from the mean are taken before anything multiplies them, as tfjs does: with
+ * large values and a small spread, x scale + (beta - mean scale) loses the spread to
+ * cancellation.
  */
 export function batchNormFunctions(): WasmFunction[] {
   return [
@@ -24,16 +28,17 @@ export function batchNormFunctions(): WasmFunction[] {
       ...v.load(0), ...v.load(1), ...v.load(2), ...op.f32x4Sub, ...op.f32x4Mul, ...op.f32x4Add,
       ...op.v128Store(0),
     ]),
-    rowLoop('affineRows', ['row', 'column', 'column', 'row'], (v) => [
-      ...v.at(3),
-      ...v.load(0), ...v.load(1), ...op.f32x4Mul, ...v.load(2), ...op.f32x4Add,
+    rowLoop('normalizeRows', ['row', 'column', 'column', 'column', 'row'], (v) => [
+      ...v.at(4),
+      ...v.load(0), ...v.load(1), ...op.f32x4Sub, ...v.load(2), ...op.f32x4Mul,
+      ...v.load(3), ...op.f32x4Add,
       ...op.v128Store(0),
     ]),
-    rowLoop('combineRows', ['row', 'row', 'column', 'column', 'column', 'row'], (v) => [
-      ...v.at(5),
-      ...v.load(2), ...v.load(0), ...op.f32x4Mul,
-      ...v.load(3), ...v.load(1), ...op.f32x4Mul, ...op.f32x4Add,
-      ...v.load(4), ...op.f32x4Add,
+    rowLoop('combineRows', ['row', 'row', 'column', 'column', 'column', 'column', 'row'], (v) => [
+      ...v.at(6),
+      ...v.load(3), ...v.load(0), ...op.f32x4Mul,
+      ...v.load(4), ...v.load(1), ...v.load(2), ...op.f32x4Sub, ...op.f32x4Mul, ...op.f32x4Add,
+      ...v.load(5), ...op.f32x4Add,
       ...op.v128Store(0),
     ]),
   ];

@@ -19,7 +19,7 @@ export interface HeapFunctions {
   adam: Kernel;
   sumSquaredDeviations: Kernel;
   sumProductDeviations: Kernel;
-  affineRows: Kernel;
+  normalizeRows: Kernel;
   combineRows: Kernel;
   dropoutMask: Kernel;
 }
