@@ -64,12 +64,15 @@ for (const name of ['train-mf', 'train-dnn', 'train-hybrid']) {
       const summary = emissions.at(-1) as Extract<StageEmission, { type: 'summary' }>;
       assert.is(summary.type, 'summary');
       assert.is(summary.data.backend, 'wasm');
+      const kernels = process.env.RECOMMENDER_WASM_KERNELS === 'stock' ? 'tfjs' : 'project';
+      assert.is(summary.data.kernels, kernels);
 
       const files = (await readdir(model)).sort();
       assert.equal(files, ['history.json', 'model-config.json', 'model.json', 'weights.bin']);
       const config = JSON.parse(await readFile(join(model, 'model-config.json'), 'utf8'));
       assert.is(config.type, name.slice('train-'.length));
       assert.is(config.bestEpoch, summary.data.bestEpoch);
+      assert.is(config.kernels, kernels);
       assert.is(JSON.parse(await readFile(join(model, 'history.json'), 'utf8')).length,
         epochs.length);
 

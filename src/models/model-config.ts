@@ -18,4 +18,6 @@ export interface ModelConfig {
   bestEpoch?: number;
   /** The tfjs backend that trained it, for trained models. */
   backend?: string;
+  /** Whose kernels trained it on that backend: the project's or tfjs's own (`BackendChoice`). */
+  kernels?: 'project' | 'tfjs';
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { StageEmission } from '../core/events.ts';
 import { defineStage, fromTask, type StageContext } from '../core/stage.ts';
-import { initBackend } from '../tf/backend.ts';
+import { initBackend, type BackendChoice } from '../tf/backend.ts';
 import { saveModelToDirectory } from './directory-io.ts';
 import type { BuiltModel } from './model-parts.ts';
 import { deriveSeed31 as deriveSeed } from '../util/seeded-random.ts';
@@ -59,7 +59,9 @@ async function train<S extends z.ZodType<TrainingParams>>(
   const { params } = context;
   const backend = await initBackend(context.run.backend);
   const skipped = backend.skipped.length ? ` (passed over: ${backend.skipped.join('; ')})` : '';
-  const message = `training on the ${backend.name} backend${skipped}`;
+  const kernels = backend.kernels === 'tfjs' && backend.name !== 'tensorflow'
+    ? ', tfjs\'s own kernels' : '';
+  const message = `training on the ${backend.name} backend${kernels}${skipped}`;
   emit({ type: 'log', level: 'info', message });
 
   const data = await readTrainingData(context.inputs.prepared as string);
@@ -73,7 +75,7 @@ async function train<S extends z.ZodType<TrainingParams>>(
     });
     signal.throwIfAborted();
 
-    const config = modelConfig(spec, context, data, built, result, backend.name);
+    const config = modelConfig(spec, context, data, built, result, backend);
     await save(context.outputs.model, built, config, result.history);
     emit({ type: 'summary', data: summaryOf(config, data) });
   } finally {
@@ -87,14 +89,14 @@ function modelConfig<S extends z.ZodType<TrainingParams>>(
   data: TrainingData,
   built: BuiltModel,
   result: TrainResult,
-  backend: string,
+  backend: BackendChoice,
 ): TrainedModelConfig {
   const trainable = built.model.trainableWeights.reduce((sum, w) => sum + sizeOf(w.shape), 0);
   return {
     type: spec.type, predictsRatings: true,
     numUsers: data.numUsers, numItems: data.numItems, ratingScale: data.ratingScale,
     hyperParameters: { ...(context.params as object) }, seed: context.run.seed,
-    bestEpoch: result.bestEpoch, backend,
+    bestEpoch: result.bestEpoch, backend: backend.name, kernels: backend.kernels,
     parameters: built.model.countParams(), trainableParameters: trainable,
     bestValRmse: result.bestValRmse, epochsRun: result.history.length,
     sideFeatures: spec.sideFeatures?.(data, context.params) ?? [],
@@ -117,6 +119,7 @@ function summaryOf(config: TrainedModelConfig, data: TrainingData): Record<strin
     model: config.type, bestEpoch: config.bestEpoch, epochsRun: config.epochsRun,
     bestValRmse: config.bestValRmse, parameters: config.parameters,
     trainableParameters: config.trainableParameters, backend: config.backend,
+    kernels: config.kernels,
     trainRatings: data.train.users.length, validationRatings: data.validation.users.length,
   };
 }

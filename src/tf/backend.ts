@@ -14,6 +14,11 @@ export interface BackendChoice {
   name: string;
   /** Why the faster ones were passed over, for the run's log. */
   skipped: string[];
+  /**
+   * Whose kernels run where the two differ: the project's (`src/tf`, on wasm and cpu) or,
+   * with RECOMMENDER_WASM_KERNELS=stock and on tfjs-node, tfjs's own.
+   */
+  kernels: 'project' | 'tfjs';
 }
 
 const order: Exclude<BackendPreference, 'auto'>[] = ['tensorflow', 'wasm', 'cpu'];
@@ -38,7 +43,8 @@ async function choose(preference: BackendPreference): Promise<BackendChoice> {
   for (const name of candidates) {
     try {
       await activate(name);
-      return { name: tf.getBackend(), skipped };
+      const stock = process.env.RECOMMENDER_WASM_KERNELS === 'stock' || name === 'tensorflow';
+      return { name: tf.getBackend(), skipped, kernels: stock ? 'tfjs' : 'project' };
     } catch (error) {
       skipped.push(`${name}: ${reasonOf(error)}`);
     }
