@@ -123,6 +123,13 @@ test('an unknown user and a missing model are clear errors', async () => {
   assert.ok(missing.stderr.includes('no trained model'), missing.stderr);
   assert.ok(missing.stderr.includes('recommender run movielens --data <dir>'), missing.stderr);
 
+  // A node that is not there is answered with the ones that are.
+  const misspelt = await runCommand(['--user', '102', '--artifacts', store, '--model', 'mf[u1]']);
+  assert.is(misspelt.code, 1);
+  assert.ok(misspelt.stderr.includes('no trained model for node "mf[u1]"'), misspelt.stderr);
+  assert.ok(/its newest run has: .*train-bias\[u1\].*train-popular\[u1\]/.test(misspelt.stderr),
+    misspelt.stderr);
+
   const usage = await runCommand(['--artifacts', store]);
   assert.is(usage.code, 2);
   assert.ok(usage.stderr.includes('--user <id> is required'));

@@ -38,9 +38,11 @@ export async function locateModel(options: {
   }
 
   const runsDir = join(artifacts, 'runs');
+  let newestTrainers: string[] | undefined;
   for (const runId of await runsNewestFirst(runsDir)) {
     const results = await readJson<RunResults>(join(runsDir, runId, 'results.json'));
     if (!results || results.pipeline !== pipeline) continue;
+    newestTrainers ??= trainedNodes(results);
 
     const node = model ?? preferredNode(results);
     const entry = node === undefined ? undefined : results.nodes[node];
@@ -52,21 +54,29 @@ export async function locateModel(options: {
   }
 
   const what = model === undefined ? 'no trained model' : `no trained model for node "${model}"`;
-  throw new ModelNotFoundError(`${what} in a run of pipeline "${pipeline}" under ${runsDir}; ` +
-    `train one with: recommender run ${pipeline} --data <dir>`);
+  // A misspelt node deserves the names that exist, not advice to train again.
+  const hint = model !== undefined && newestTrainers?.length
+    ? `its newest run has: ${newestTrainers.join(', ')}`
+    : `train one with: recommender run ${pipeline} --data <dir>`;
+  throw new ModelNotFoundError(
+    `${what} in a run of pipeline "${pipeline}" under ${runsDir}; ${hint}`);
+}
+
+function trainedNodes(results: RunResults): string[] {
+  return Object.entries(results.nodes)
+    .filter(([, entry]) => entry.stage.startsWith('train-') &&
+      ['finished', 'cached'].includes(entry.status))
+    .map(([node]) => node)
+    .sort((a, b) => a.localeCompare(b));
 }
 
 function preferredNode(results: RunResults): string | undefined {
-  const trained = Object.entries(results.nodes)
-    .filter(([, entry]) => entry.stage.startsWith('train-') &&
-      ['finished', 'cached'].includes(entry.status))
-    .sort(([a], [b]) => a.localeCompare(b));
-  const rank = (stage: string) => {
-    const position = PREFERRED_TRAINERS.indexOf(stage);
+  const rank = (node: string) => {
+    const position = PREFERRED_TRAINERS.indexOf(results.nodes[node].stage);
     return position < 0 ? PREFERRED_TRAINERS.length : position;
   };
-  trained.sort(([, a], [, b]) => rank(a.stage) - rank(b.stage));
-  return trained[0]?.[0];
+  // Sorting is stable: among equally preferred trainers, the first split by name.
+  return trainedNodes(results).sort((a, b) => rank(a) - rank(b))[0];
 }
 
 /**

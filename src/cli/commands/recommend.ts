@@ -19,8 +19,9 @@ export const summary = "A user's top unseen titles from a saved model";
 export const usage = `recommender recommend --user <id> [options]
 
   --user <id>          the user's id in the original data (e.g. 196 in MovieLens 100K)
-  --model <node|dir>   a trainer node of the pipeline, e.g. "train-mf[u1]", or a model
-                       directory (default: the newest run's hybrid, else DNN, MF, bias, popular)
+  --model <node|dir>   a trainer node of the pipeline, e.g. "train[u1,mf]" in movielens (the
+                       nodes are listed by \`status\`), or a model directory (default: the
+                       newest run's hybrid, else DNN, MF, bias, popular)
   --pipeline <name>    the pipeline whose runs are searched (default: movielens)
   --artifacts <dir>    the artifact store (default: ./artifacts)
   -n <count>           how many titles (default: 10)
