@@ -11,37 +11,18 @@ export function copyVectorsFunction(): WasmFunction {
     [0, 1, 2, 3, 4, 5, 6, 7, 8];
   const [o, n, from, to, v] = [9, 10, 11, 12, 13];
 
-  const copy = [
-    ...set(v, op.i32Const(0)),
-    ...op.loop,
+  const copy = countedLoop(v, vectors, [
     ...get(to), ...get(from), ...op.v128Load(0), ...op.v128Store(0),
-    ...increment(from, 16), ...increment(to, 16), ...increment(v, 1),
-    ...get(v), ...get(vectors), ...op.i32LtU, ...op.brIf(0),
-    ...op.end,
-  ];
-  const innerLoop = [
-    ...set(n, op.i32Const(0)),
-    ...op.loop,
+    ...increment(from, 16), ...increment(to, 16),
+  ]);
+  const block = countedLoop(n, inner, [
     ...set(from, [...get(src), ...get(o), ...get(srcOuter), ...op.i32Mul, ...op.i32Add,
       ...get(n), ...get(srcInner), ...op.i32Mul, ...op.i32Add]),
     ...set(to, [...get(dst), ...get(o), ...get(dstOuter), ...op.i32Mul, ...op.i32Add,
       ...get(n), ...get(dstInner), ...op.i32Mul, ...op.i32Add]),
     ...copy,
-    ...increment(n, 1),
-    ...get(n), ...get(inner), ...op.i32LtU, ...op.brIf(0),
-    ...op.end,
-  ];
-  const body = [
-    ...op.block,
-    ...get(outer), ...op.i32Eqz, ...get(inner), ...op.i32Eqz, ...op.i32Or, ...op.brIf(0),
-    ...set(o, op.i32Const(0)),
-    ...op.loop,
-    ...innerLoop,
-    ...increment(o, 1),
-    ...get(o), ...get(outer), ...op.i32LtU, ...op.brIf(0),
-    ...op.end,
-    ...op.end,
-  ];
+  ]);
+  const body = unlessZero(outer, inner, countedLoop(o, outer, block));
   return { name: 'copyVectors', params: new Array(9).fill(i32), locals: [[5, i32]], body };
 }
 
@@ -78,31 +59,40 @@ export function transpose4Function(): WasmFunction {
     ...get(x), ...get(y), ...shuffle(lanes),
     ...op.v128Store(0),
   ]);
-  const quadLoop = [
-    ...set(t, op.i32Const(0)),
+  const group = [
     ...set(from, [...get(src), ...get(g), ...get(srcGroup), ...op.i32Mul, ...op.i32Add]),
     ...set(to, [...get(dst), ...get(g), ...get(dstGroup), ...op.i32Mul, ...op.i32Add]),
-    ...op.loop,
-    ...loads, ...interleave, ...stores,
-    ...increment(from, 16),
-    ...set(to, [...get(to), ...get(dstRow), ...op.i32Const(4), ...op.i32Mul, ...op.i32Add]),
-    ...increment(t, 1),
-    ...get(t), ...get(quads), ...op.i32LtU, ...op.brIf(0),
-    ...op.end,
+    ...countedLoop(t, quads, [
+      ...loads, ...interleave, ...stores,
+      ...increment(from, 16),
+      ...set(to, [...get(to), ...get(dstRow), ...op.i32Const(4), ...op.i32Mul, ...op.i32Add]),
+    ]),
   ];
-  const body = [
-    ...op.block,
-    ...get(groups), ...op.i32Eqz, ...get(quads), ...op.i32Eqz, ...op.i32Or, ...op.brIf(0),
-    ...set(g, op.i32Const(0)),
-    ...op.loop,
-    ...quadLoop,
-    ...increment(g, 1),
-    ...get(g), ...get(groups), ...op.i32LtU, ...op.brIf(0),
-    ...op.end,
-    ...op.end,
-  ];
+  const body = unlessZero(groups, quads, countedLoop(g, groups, group));
   const locals: [number, number][] = [[4, i32], [8, v128]];
   return { name: 'transpose4', params: new Array(8).fill(i32), locals, body };
+}
+
+/** for (counter = 0; counter < count; counter++) body, for a count of at least one. */
+function countedLoop(counter: number, count: number, body: number[]): number[] {
+  return [
+    ...set(counter, op.i32Const(0)),
+    ...op.loop,
+    ...body,
+    ...increment(counter, 1),
+    ...get(counter), ...get(count), ...op.i32LtU, ...op.brIf(0),
+    ...op.end,
+  ];
+}
+
+/** `code`, skipped when either count is zero. */
+function unlessZero(first: number, second: number, code: number[]): number[] {
+  return [
+    ...op.block,
+    ...get(first), ...op.i32Eqz, ...get(second), ...op.i32Eqz, ...op.i32Or, ...op.brIf(0),
+    ...code,
+    ...op.end,
+  ];
 }
 
 /** i8x16.shuffle picking four 32-bit lanes of the two operands (0-3 first, 4-7 second). */
