@@ -81,7 +81,7 @@ const make = {
 };
 
 for (const [rows, columns, path] of [[64, 16, 'SIMD'], [37, 6, 'float64']] as const) {
-  test(`wasm (${path} path): output, moving averages and gradients equal tfjs's layer`, async () => {
+  test(`wasm (${path} path): output, moving averages and gradients equal tfjs's`, async () => {
     await onBackend('wasm');
     assert.ok(hasBatchNormKernels());
     const layer = make.fused();

@@ -65,7 +65,9 @@ test('transpose4 turns four rows into vectors of one column each', () => {
   const { heap, functions } = heapOf();
   // Two groups of four rows of 8 floats, row stride 8 floats, value 100 g + 10 r + q.
   for (let g = 0; g < 2; g++) {
-    for (let r = 0; r < 4; r++) for (let q = 0; q < 8; q++) heap[32 * g + 8 * r + q] = 100 * g + 10 * r + q;
+    for (let r = 0; r < 4; r++) {
+      for (let q = 0; q < 8; q++) heap[32 * g + 8 * r + q] = 100 * g + 10 * r + q;
+    }
   }
 
   functions.transpose4(0, 8 * 4, 32 * 4, 100 * 4, 16, 32 * 4, 2, 2);
