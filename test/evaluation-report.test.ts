@@ -75,6 +75,44 @@ test('results.json: per-model mean and sample std over splits, references last',
   assert.is(results.best, 'mf');
 });
 
+test('several trainings of one model type on a split get rows and means of their own',
+  async () => {
+    const root = await tempDirectory('results-variants');
+    const dnn = (split: string, hidden: number[], rmse: number) => ({
+      ...metrics(split, 'dnn', rmse, 0.1),
+      hyperParameters: { hidden, dropout: 0.3, batchSize: 1024 },
+    });
+    const evaluations = [];
+    for (const [split, small, large] of [['u1', 0.99, 0.93], ['u2', 0.97, 0.91]] as const) {
+      for (const [hidden, rmse] of [[[6, 10], small], [[256], large]] as const) {
+        const evaluation = dnn(split, [...hidden], rmse);
+        const dir = path.join(root, `${split}-${hidden.length}`);
+        await mkdir(dir, { recursive: true });
+        await writeFile(path.join(dir, 'metrics.json'), JSON.stringify(evaluation));
+        await writeFile(path.join(dir, 'recommendations.csv'), 'userId,rank,itemId,title,score\n');
+        evaluations.push(dir);
+      }
+    }
+    evaluations.push(await writeEvaluation(root, {
+      ...metrics('u1', 'bias', 0.97, 0.05), hyperParameters: { damping: 5 },
+    }));
+    const report = path.join(root, 'report');
+    await mkdir(report);
+    await lastValueFrom(resultsReport.run({
+      params: resultsReport.params.parse({}), inputs: { evaluations }, outputs: { report },
+      run: runSettings(root), signal: new AbortController().signal,
+    }).pipe(toArray()));
+
+    const results = JSON.parse(await readFile(path.join(report, 'results.json'), 'utf8'));
+    assert.equal(results.models, ['dnn (hidden=[6,10])', 'dnn (hidden=[256])', 'bias']);
+    const rmse = results.metrics.indexOf('RMSE');
+    const means = results.aggregates.map((row: { model: string; mean: number[] }) =>
+      [row.model, row.mean[rmse]]);
+    close(means[0][1], 0.98);
+    close(means[1][1], 0.92);
+    assert.is(results.best, 'dnn (hidden=[256])');
+  });
+
 test('results.csv has split, mean and std rows; results.md tables and two users', async () => {
   const { report, emissions } = await runReport();
   const csv = (await readFile(path.join(report, 'results.csv'), 'utf8')).trim().split('\n');

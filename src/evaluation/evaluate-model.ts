@@ -14,7 +14,10 @@ import { testItemsProtocol } from './test-items-protocol.ts';
 /** The content of an evaluation's metrics.json. */
 export interface EvaluationMetrics {
   split: string;
+  /** The model's type ('mf', 'dnn', ...); in a results table, its label (`labelVariants`). */
   model: string;
+  /** The trained model's settings, which tell several trainings of one type apart. */
+  hyperParameters?: Record<string, unknown>;
   predictsRatings: boolean;
   testRatings: number;
   /** Test pairs whose user or item has no training rating. */
@@ -81,6 +84,7 @@ export async function evaluateModel(
   return {
     split: split.name,
     model: model.config.type,
+    hyperParameters: model.config.hyperParameters,
     predictsRatings: model.config.predictsRatings,
     testRatings: test.ratings.length,
     coldStartPairs: countColdPairs(known, test),

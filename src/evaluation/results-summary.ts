@@ -1,6 +1,7 @@
 import type { EvaluationMetrics } from './evaluate-model.ts';
 import { meanAndStd } from './mean-and-std.ts';
 import { metricColumns, metricValues } from './metrics-table.ts';
+import { labelVariants, modelType } from './variant-labels.ts';
 
 /** The reference rows, listed after the trained models in every table. */
 export const REFERENCE_MODELS = ['bias', 'popular'] as const;
@@ -27,8 +28,12 @@ export interface ResultsSummary {
   aggregates: AggregateRow[];
 }
 
-/** Orders the evaluations (by model, then split) and aggregates each model over splits. */
-export function summariseResults(evaluations: EvaluationMetrics[]): ResultsSummary {
+/**
+ * Orders the evaluations (by model, then split) and aggregates each model over splits;
+ * several trainings of one model type are told apart first (`labelVariants`).
+ */
+export function summariseResults(all: EvaluationMetrics[]): ResultsSummary {
+  const evaluations = labelVariants(all);
   const models = orderModels(evaluations.map((evaluation) => evaluation.model));
   const splits = [...new Set(evaluations.map((evaluation) => evaluation.split))].sort();
   const ordered = [...evaluations].sort((a, b) =>
@@ -49,8 +54,10 @@ export function summariseResults(evaluations: EvaluationMetrics[]): ResultsSumma
 /** Trained models in order of first appearance, then the reference rows. */
 function orderModels(names: string[]): string[] {
   const unique = [...new Set(names)];
-  const references = REFERENCE_MODELS.filter((name) => unique.includes(name));
-  return [...unique.filter((name) => !references.includes(name as never)), ...references];
+  const reference = (name: string) => REFERENCE_MODELS.indexOf(modelType(name) as never);
+  const references = unique.filter((name) => reference(name) >= 0)
+    .sort((a, b) => reference(a) - reference(b));
+  return [...unique.filter((name) => reference(name) < 0), ...references];
 }
 
 /** Always every split; also u1..u5 alone when they are all there among other splits. */

@@ -26,7 +26,8 @@ const params = z.object({
 /** Rating error and both ranking protocols of one model on one split's test part. */
 export const evaluate = defineStage({
   name: 'evaluate',
-  version: 1,
+  // 2: metrics.json records the model's hyperparameters.
+  version: 2,
   description: 'Score a model on a split: MSE, RMSE, MAE, P/R/NDCG@10 (test-items, catalogue)',
   params,
   inputs: {

@@ -10,6 +10,7 @@ import { resultsCsv } from '../evaluation/results-csv.ts';
 import { type ReportRecommendations, resultsMarkdown } from '../evaluation/results-markdown.ts';
 import { bestModel, summariseResults } from '../evaluation/results-summary.ts';
 import { resultsTable } from '../evaluation/results-table.ts';
+import { labelVariants } from '../evaluation/variant-labels.ts';
 
 const params = z.object({
   /** How many users' recommendations (from the best model) the report shows. */
@@ -19,7 +20,8 @@ const params = z.object({
 /** The results table over splits and models, with mean and std per model. */
 export const resultsReport = defineStage({
   name: 'results-report',
-  version: 1,
+  // 2: several trainings of one model type get rows of their own.
+  version: 2,
   description: 'Results per split and model, mean and std over splits, chart, recommendations',
   params,
   inputs: { evaluations: { kind: 'evaluation', many: true, description: 'every evaluation' } },
@@ -27,7 +29,8 @@ export const resultsReport = defineStage({
   run: ({ params: options, inputs, outputs, signal }) =>
     fromTask(signal, async (emit) => {
       const dirs = [inputs.evaluations].flat();
-      const evaluations = await Promise.all(dirs.map(readMetrics));
+      // Labelled here as in the summary, so the best model's label finds its directories.
+      const evaluations = labelVariants(await Promise.all(dirs.map(readMetrics)));
       const summary = summariseResults(evaluations);
       const best = bestModel(summary);
       const recommendations = best === undefined ? undefined
