@@ -32,6 +32,23 @@ test('a YAML alias bomb is an InputError naming the file and the first alias', (
   assert.match(error.message, /^my\.yaml:3: expected YAML aliases/);
 });
 
+test('every bad parameter of every stage is reported at once, the first as the fields', () => {
+  const error = errorOf(`${header}  - id: a
+    uses: toy-scale
+    with: { factor: "x", delayMs: -1 }
+    inputs: { numbers: source.numbers }
+  - id: b
+    uses: toy-scale
+    with: { fact: 2 }
+    inputs: { numbers: source.numbers }
+`);
+  assert.is(error.field, 'stages[1].with.factor');
+  assert.is(error.line, 7);
+  assert.is(error.received, 'x');
+  assert.match(error.message, /; also line 7 stages\[1\]\.with\.delayMs: expected .*got "-1"/);
+  assert.match(error.message, /; also line 11 stages\[2\]\.with\.fact: expected a parameter of/);
+});
+
 test('a few aliases are still fine', () => {
   const plan = parsePipelineText(`${header}  - id: scale
     uses: toy-scale

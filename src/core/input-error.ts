@@ -12,8 +12,16 @@ export class InputError extends Error {
   readonly expected: string;
   readonly received?: string;
 
-  constructor(detail: Omit<ErrorInfo, 'message' | 'name'> & { file: string; expected: string }) {
-    super(formatInputError(detail));
+  /**
+   * `also`: further problems of the same input, each already one line (`line 7
+   * stages[1].with.epochs: expected ...`); the message lists them after the first, so a user
+   * mends a file in one pass instead of one run per mistake.
+   */
+  constructor(
+    detail: Omit<ErrorInfo, 'message' | 'name'> & { file: string; expected: string },
+    also: string[] = [],
+  ) {
+    super([formatInputError(detail), ...also.map((problem) => `also ${problem}`)].join('; '));
     this.name = 'InputError';
     this.file = detail.file;
     this.line = detail.line;

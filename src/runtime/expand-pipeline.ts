@@ -3,7 +3,7 @@ import { describeZodIssue, objectKeys } from './describe-zod-issue.ts';
 import type { PipelineNode, PipelinePlan } from './pipeline-plan.ts';
 import { pipelineSpecSchema, type ForEachValue, type StageSpec } from './pipeline-spec.ts';
 import { resolveInputs, type NodeDraft } from './resolve-inputs.ts';
-import { specError, type SpecLocation } from './spec-location.ts';
+import { specError, specErrors, type SpecLocation, type SpecProblem } from './spec-location.ts';
 import { substituteVariables } from './substitute-variables.ts';
 import { orderNodes } from './order-nodes.ts';
 
@@ -26,11 +26,20 @@ export function expandPipeline(
   const drafts = spec.stages.flatMap((stageSpec, index) =>
     expandStage(stageSpec, index, registry, location),
   );
-  const nodes = drafts.map((draft) => {
-    const inputs = resolveInputs(draft, drafts, spec.stages, location);
-    const params = parseParams(draft, location);
+  const parsed = drafts.map((draft) => ({
+    draft,
+    inputs: resolveInputs(draft, drafts, spec.stages, location),
+    params: parseParams(draft),
+  }));
+  // Every bad parameter of every stage at once; a stage expanded by forEach repeats its own.
+  const problems = parsed.flatMap(({ params }) => ('problems' in params ? params.problems : []));
+  const unique = [...new Map(problems.map((p) => [JSON.stringify(p.path), p])).values()];
+  if (unique.length > 0) throw specErrors(location, unique);
+
+  const nodes = parsed.map(({ draft, inputs, params }) => {
     const dependsOn = [...new Set(Object.values(inputs).flat().map((ref) => ref.node))];
-    return { id: draft.id, stage: draft.stage, params, inputs, dependsOn,
+    const value = 'value' in params ? params.value : undefined;
+    return { id: draft.id, stage: draft.stage, params: value, inputs, dependsOn,
       specIndex: draft.specIndex } satisfies PipelineNode;
   });
 
@@ -113,19 +122,22 @@ function cartesian(forEach: Record<string, ForEachValue[]>): Record<string, ForE
   return combinations;
 }
 
-function parseParams(draft: NodeDraft, location: SpecLocation): unknown {
+/** The node's parameters with defaults, or every problem with them. */
+function parseParams(draft: NodeDraft): { value: unknown } | { problems: SpecProblem[] } {
   const base = ['stages', draft.specIndex, 'with'];
   const known = objectKeys(draft.stage.params);
-  const unknown = known && Object.keys(draft.params).find((key) => !known.includes(key));
-  if (unknown !== undefined) {
-    const names = known?.length ? known.join(', ') : 'it takes none';
-    const expected = `a parameter of ${draft.stage.name} (${names})`;
-    throw specError(location, [...base, unknown], expected, unknown);
-  }
+  const unknown = known ? Object.keys(draft.params).filter((key) => !known.includes(key)) : [];
+  const names = known?.length ? known.join(', ') : 'it takes none';
+  const expected = `a parameter of ${draft.stage.name} (${names})`;
+  const problems: SpecProblem[] =
+    unknown.map((key) => ({ path: [...base, key], expected, received: key }));
 
   const parsed = draft.stage.params.safeParse(draft.params);
-  if (parsed.success) return parsed.data;
-  const issue = describeZodIssue(parsed.error.issues[0], draft.stage.params, draft.params);
-  const path = [...base, ...(issue.path as (string | number)[])];
-  throw specError(location, path, issue.expected, issue.received);
+  if (parsed.success && problems.length === 0) return { value: parsed.data };
+  for (const zodIssue of parsed.success ? [] : parsed.error.issues) {
+    const issue = describeZodIssue(zodIssue, draft.stage.params, draft.params);
+    problems.push({ path: [...base, ...(issue.path as (string | number)[])],
+      expected: issue.expected, received: issue.received });
+  }
+  return { problems };
 }

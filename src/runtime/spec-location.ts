@@ -25,6 +25,13 @@ export function formatPath(path: PathSegment[]): string {
   return text;
 }
 
+/** One problem at one field of a pipeline spec. */
+export interface SpecProblem {
+  path: PathSegment[];
+  expected: string;
+  received?: string;
+}
+
 /** An InputError pointing at one field of a pipeline spec. */
 export function specError(
   location: SpecLocation,
@@ -32,11 +39,23 @@ export function specError(
   expected: string,
   received?: string,
 ): InputError {
+  return specErrors(location, [{ path, expected, received }]);
+}
+
+/** The first problem as the error's fields, every other one listed in its message. */
+export function specErrors(location: SpecLocation, problems: SpecProblem[]): InputError {
+  const [first, ...others] = problems;
+  const also = others.map(({ path, expected, received }) => {
+    const line = location.lineOf?.(path);
+    const where = line === undefined ? formatPath(path) : `line ${line} ${formatPath(path)}`;
+    const got = received === undefined ? '' : `, got ${JSON.stringify(received)}`;
+    return `${where}: expected ${expected}${got}`;
+  });
   return new InputError({
     file: location.file,
-    line: location.lineOf?.(path),
-    field: formatPath(path),
-    expected,
-    received,
-  });
+    line: location.lineOf?.(first.path),
+    field: formatPath(first.path),
+    expected: first.expected,
+    received: first.received,
+  }, also);
 }
