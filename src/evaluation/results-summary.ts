@@ -1,7 +1,7 @@
 import type { EvaluationMetrics } from './evaluate-model.ts';
 import { meanAndStd } from './mean-and-std.ts';
 import { metricColumns, metricValues } from './metrics-table.ts';
-import { labelVariants, modelType } from './variant-labels.ts';
+import { modelType } from './variant-labels.ts';
 
 /** The reference rows, listed after the trained models in every table. */
 export const REFERENCE_MODELS = ['bias', 'popular'] as const;
@@ -29,11 +29,11 @@ export interface ResultsSummary {
 }
 
 /**
- * Orders the evaluations (by model, then split) and aggregates each model over splits;
- * several trainings of one model type are told apart first (`labelVariants`).
+ * Orders the evaluations (by model, then split) and aggregates each model over splits. A row
+ * is an evaluation's `model` as given: label several trainings of one type apart first
+ * (`labelVariants`), as the results report does.
  */
-export function summariseResults(all: EvaluationMetrics[]): ResultsSummary {
-  const evaluations = labelVariants(all);
+export function summariseResults(evaluations: EvaluationMetrics[]): ResultsSummary {
   const models = orderModels(evaluations.map((evaluation) => evaluation.model));
   const splits = [...new Set(evaluations.map((evaluation) => evaluation.split))].sort();
   const ordered = [...evaluations].sort((a, b) =>

@@ -29,7 +29,7 @@ export const resultsReport = defineStage({
   run: ({ params: options, inputs, outputs, signal }) =>
     fromTask(signal, async (emit) => {
       const dirs = [inputs.evaluations].flat();
-      // Labelled here as in the summary, so the best model's label finds its directories.
+      // Labelled once, in the order of `dirs`: the best model's label finds its directories.
       const evaluations = labelVariants(await Promise.all(dirs.map(readMetrics)));
       const summary = summariseResults(evaluations);
       const best = bestModel(summary);
